@@ -1,0 +1,220 @@
+package dev.spawning.core;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.spawning.core.ConfigFile.Section;
+import dev.spawning.factory.App;
+import dev.spawning.factory.Filter;
+import dev.spawning.factory.Server;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A deployment file (or any deployment URI) and the way to load it: the Java counterpart of Paste
+ * Deploy's {@code loadapp}, {@code loadfilter}, {@code loadserver} and {@code appconfig}.
+ *
+ * <pre>{@code
+ * Deployment deployment = Deployment.of(Path.of("deployment.ini")).withGlobalConf(Map.of("debug", "true"));
+ * App app = deployment.app();                         // [app:main], [pipeline:main], ...
+ * Server server = deployment.server("main");          // [server:main]
+ * server.start(app);
+ * Context context = deployment.context(Kind.APP, "api");  // what the api factory receives
+ * }</pre>
+ *
+ * Immutable: the {@code with...} methods return a new deployment. Each load reads the files again,
+ * so a changed file is seen by the next load. Factories are created through a Guice injector
+ * (by default an empty one; {@link #withInjector} lets them {@code @Inject} an application's services).
+ * Loads may run on any thread; each runs on the calling thread.
+ */
+public final class Deployment {
+
+    private final String uri;
+    private final Path relativeTo;
+    private final Map<String, String> globalConf;
+    private final Injector injector;
+    private final ClassLoader classLoader;
+    private final Lookups lookups;
+
+    private Deployment(String uri, Path relativeTo, Map<String, String> globalConf, Injector injector,
+            ClassLoader classLoader, Lookups lookups) {
+        this.uri = uri;
+        this.relativeTo = relativeTo;
+        this.globalConf = globalConf;
+        this.injector = injector;
+        this.classLoader = classLoader;
+        this.lookups = lookups;
+    }
+
+    /** A deployment file, INI or YAML by its extension; {@code #name} is not part of a path. */
+    public static Deployment of(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String escaped = absolute.toString().replace("%", "%25").replace("#", "%23");
+        return ofUri("config:" + escaped, absolute.getParent());
+    }
+
+    /**
+     * A deployment URI: {@code config:path[#name]}, {@code service:NAME}, {@code egg:ANY#NAME},
+     * {@code call:Class[::method]}; relative paths start at {@code relativeTo}.
+     */
+    public static Deployment ofUri(String uri, Path relativeTo) {
+        return new Deployment(Objects.requireNonNull(uri, "uri"),
+                relativeTo == null ? null : relativeTo.toAbsolutePath().normalize(), Map.of(), null,
+                Deployment.class.getClassLoader(), Lookups.system());
+    }
+
+    /** Globals passed in, as a caller of Paste's {@code loadapp(global_conf=...)} or the command line gives them. */
+    public Deployment withGlobalConf(Map<String, String> conf) {
+        return new Deployment(uri, relativeTo, new LinkedHashMap<>(conf), injector, classLoader, lookups);
+    }
+
+    /** The injector that creates factory classes; its bindings are what factories may inject. */
+    public Deployment withInjector(Injector factoryInjector) {
+        return new Deployment(uri, relativeTo, globalConf, factoryInjector, classLoader, lookups);
+    }
+
+    /** Where providers and {@code call:} classes are found; by default the loader of this library. */
+    public Deployment withClassLoader(ClassLoader loader) {
+        return new Deployment(uri, relativeTo, globalConf, injector, loader, lookups);
+    }
+
+    Deployment withLookups(Lookups variables) {
+        return new Deployment(uri, relativeTo, globalConf, injector, classLoader, variables);
+    }
+
+    /** The app named by the URI's fragment, or {@code main}. */
+    public App app() {
+        return app(null);
+    }
+
+    /** The app of section {@code name} ({@code app:}, {@code composite:}, {@code pipeline:}, {@code filter-app:}). */
+    public App app(String name) {
+        return (App) build(Kind.APP, name);
+    }
+
+    public Filter filter(String name) {
+        return (Filter) build(Kind.FILTER, name);
+    }
+
+    public Server server(String name) {
+        return (Server) build(Kind.SERVER, name);
+    }
+
+    /** What the factory of {@code name} would receive, without building it. */
+    public Context context(Kind kind, String name) {
+        LoaderContext context = resolve(newSession(), kind, name);
+        return new Context(kind, context.place.sectionName(), context.globalSettings(), context.localSettings());
+    }
+
+    /**
+     * Loads every section of the file without serving and returns every error and warning found,
+     * each once, errors first.
+     */
+    public List<Problem> check() {
+        Session session = newSession();
+        Set<Problem> errors = new LinkedHashSet<>();
+        try {
+            ConfigLoader loader = topLoader(session);
+            for (Section section : loader.file().namedSections()) {
+                checkSection(session, loader, section, errors);
+            }
+        } catch (DeploymentException e) {
+            errors.addAll(e.problems());
+        }
+        session.providers().broken().forEach(b -> session.warn("Provider skipped: " + b));
+        List<Problem> all = new ArrayList<>(errors);
+        all.addAll(session.warnings());
+        return all;
+    }
+
+    /** The tree of what {@code name} is built from: pipelines, filters in order, composites, providers. */
+    public String describe(Kind kind, String name) {
+        Session session = newSession();
+        resolve(session, kind, name).create(session);
+        return session.trace().render();
+    }
+
+    /** The names of the sections of {@code kind} in the file, in file order. */
+    public List<String> names(Kind kind) {
+        return topLoader(newSession()).sectionNames(kind);
+    }
+
+    /** The warnings a load of {@code name} gives (keys shadowed by defaults). */
+    List<Problem> warnings(Kind kind, String name) {
+        Session session = newSession();
+        resolve(session, kind, name);
+        return session.warnings();
+    }
+
+    /** The file itself, parsed: for {@code spawn convert}. */
+    ConfigFile parsedFile() {
+        return topLoader(newSession()).file();
+    }
+
+    /** The providers on this deployment's class path. */
+    ProviderRegistry providers() {
+        return ProviderRegistry.discover(classLoader);
+    }
+
+    private void checkSection(Session session, ConfigLoader loader, Section section, Set<Problem> errors) {
+        String prefix = ConfigLoader.prefixOf(section.name());
+        Kind kind = kindOfPrefix(prefix);
+        if (kind == null || !section.name().contains(":")) {
+            List<String> known = List.of("app", "application", "composite", "composit", "pipeline", "filter-app",
+                    "filter", "server");
+            String hint = Suggestions.didYouMean(prefix, known);
+            if (section.name().contains(":") && !hint.isEmpty()) {
+                session.warn("Warning in file " + loader.path() + ": line " + section.line() + ": section ["
+                        + section.name() + "] is ignored: '" + prefix + "' is not a section prefix." + hint);
+            }
+            return;
+        }
+        String name = section.name().substring(prefix.length() + 1).strip();
+        try {
+            loader.context(kind, name, Conf.of(globalConf), Ref.caller(name)).create(session);
+        } catch (DeploymentException e) {
+            errors.addAll(e.problems());
+        }
+    }
+
+    private static Kind kindOfPrefix(String prefix) {
+        for (Kind kind : Kind.values()) {
+            if (kind.prefixes().contains(prefix)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private Object build(Kind kind, String name) {
+        Session session = newSession();
+        return resolve(session, kind, name).create(session);
+    }
+
+    private LoaderContext resolve(Session session, Kind kind, String name) {
+        return Uris.load(session, kind, uri, name, null, relativeTo, Conf.of(globalConf), Ref.caller(uri),
+                kind.prefixes().getFirst());
+    }
+
+    private ConfigLoader topLoader(Session session) {
+        if (!uri.regionMatches(true, 0, "config:", 0, 7)) {
+            throw new DeploymentException("Not a deployment file: " + uri);
+        }
+        String path = uri.substring(7);
+        int hash = path.indexOf('#');
+        Path file = Path.of(java.net.URLDecoder.decode((hash < 0 ? path : path.substring(0, hash))
+                .replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+        Path absolute = relativeTo == null ? file.toAbsolutePath() : relativeTo.resolve(file);
+        return session.loader(absolute.normalize(), Conf.of(globalConf), Ref.caller(uri));
+    }
+
+    private Session newSession() {
+        Injector factories = injector != null ? injector : Guice.createInjector();
+        return new Session(factories, classLoader, ProviderRegistry.discover(classLoader), lookups);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.spawning.core;
+
+import java.io.Serial;
+import java.util.List;
+
+/**
+ * The one unchecked exception of the loader: a deployment file that cannot be read or built. Its
+ * message is written for the user of the file: it names the file and line, the section and key,
+ * the bad value and what was expected. Where several things are wrong at once (a file with
+ * several syntax errors, {@code spawn check}), {@link #problems()} holds each of them.
+ */
+public final class DeploymentException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    DeploymentException(String message) {
+        this(message, null);
+    }
+
+    DeploymentException(String message, Throwable cause) {
+        super(message, cause);
+        this.problems = List.of(Problem.error(message));
+    }
+
+    DeploymentException(List<Problem> problems) {
+        super(String.join("\n", problems.stream().map(Problem::message).toList()));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem found, in the order found; at least one. */
+    public List<Problem> problems() {
+        return problems;
+    }
+}

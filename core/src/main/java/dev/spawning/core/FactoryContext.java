@@ -1,0 +1,80 @@
+package dev.spawning.core;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.AppFactory;
+import dev.spawning.factory.CompositeFactory;
+import dev.spawning.factory.Factory;
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Filter;
+import dev.spawning.factory.FilterAppFactory;
+import dev.spawning.factory.FilterFactory;
+import dev.spawning.factory.ServerFactory;
+import dev.spawning.factory.ServerRunner;
+import dev.spawning.factory.Settings;
+
+/** A section built by one factory: a provider, a {@code call:} target or an explicit factory key. */
+final class FactoryContext extends LoaderContext {
+
+    final FactorySource source;
+
+    FactoryContext(Kind kind, FactorySource source, Conf global, Conf local, ConfigLoader loader, Place place) {
+        super(kind, global, local, loader, place);
+        this.source = source;
+    }
+
+    @Override
+    Object build(Session session, Trace.Node node) {
+        Factory factory = source.instantiate(session);
+        Settings globals = globalSettings();
+        Settings locals = localSettings();
+        locals.asMap().forEach((key, value) -> node.details.add(key + " = " + value.replace("\n", "\\n")));
+        try {
+            Object built = switch (source.protocol()) {
+                case APP -> ((AppFactory) factory).create(globals, locals);
+                case COMPOSITE -> ((CompositeFactory) factory).create(
+                        new CompositeLoader(session, loader, place), globals, locals);
+                case FILTER -> ((FilterFactory) factory).create(globals, locals);
+                case FILTER_APP -> filterApp((FilterAppFactory) factory, globals, locals);
+                case SERVER -> ((ServerFactory) factory).create(globals, locals);
+                case SERVER_RUNNER -> new RunnerServer((ServerRunner) factory, globals, locals);
+            };
+            if (built == null) {
+                throw new DeploymentException(place.prefix() + sectionLabel() + source.spec() + " returned null");
+            }
+            return built;
+        } catch (DeploymentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failure(e);
+        }
+    }
+
+    private Filter filterApp(FilterAppFactory factory, Settings globals, Settings locals) {
+        return next -> {
+            try {
+                App app = factory.create(next, globals, locals);
+                if (app == null) {
+                    throw new DeploymentException(place.prefix() + sectionLabel() + source.spec() + " returned null");
+                }
+                return app;
+            } catch (DeploymentException e) {
+                throw e;
+            } catch (Exception e) {
+                throw failure(e);
+            }
+        };
+    }
+
+    private DeploymentException failure(Exception e) {
+        if (e instanceof FactoryException && e.getMessage() != null && e.getMessage().startsWith("Error in file ")) {
+            return new DeploymentException(e.getMessage(), e);
+        }
+        String what = e instanceof FactoryException ? e.getMessage() : source.spec() + " failed: " + e;
+        return new DeploymentException(place.prefix() + sectionLabel() + what, e);
+    }
+
+    @Override
+    String label() {
+        return sectionLabel() + source.summary() + (source.spec().isEmpty() ? "" : ", " + source.spec());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.spawning.core;
+
+import dev.spawning.factory.Origin;
+import java.nio.file.Path;
+
+/** The section a context was built from: its file, its name ({@code app:main}) and header line. */
+record Place(Path file, String section, int line) {
+
+    /** A context that no section describes (a provider loaded by URI from the Java API). */
+    static Place none(Path file) {
+        return new Place(file, null, 0);
+    }
+
+    Origin origin() {
+        return file == null ? null : new Origin(file.toString(), line);
+    }
+
+    /** {@code Error in file F: line N: } or nothing. */
+    String prefix() {
+        Origin origin = origin();
+        return origin == null ? "" : origin.errorPrefix();
+    }
+
+    /** The section name for settings and messages; {@code ""} when none. */
+    String sectionName() {
+        return section == null ? "" : section;
+    }
+}

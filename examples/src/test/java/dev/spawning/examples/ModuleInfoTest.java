@@ -1,0 +1,72 @@
+package dev.spawning.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spawning.factory.Factory;
+import dev.spawning.factory.FactoryProvider;
+import dev.spawning.factory.Protocol;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The module's provider declarations: module-info.java and the services file agree and work. */
+class ModuleInfoTest {
+
+    private static final String SERVICE = "dev.spawning.factory.Factory";
+
+    @Test
+    void serviceLoaderFindsEachProviderByItsNameWithItsProtocol() {
+        Map<String, Factory> byName = ServiceLoader.load(Factory.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(factory -> factory.getClass().getPackage() == TextAppFactory.class.getPackage())
+                .collect(Collectors.toMap(ModuleInfoTest::name, Function.identity()));
+
+        assertThat(byName).containsOnlyKeys("text", "echo", "caps", "caps2");
+        assertThat(byName.get("text")).isInstanceOf(TextAppFactory.class);
+        assertThat(byName.get("echo")).isInstanceOf(EchoAppFactory.class);
+        assertThat(byName.get("caps")).isInstanceOf(CapsFilterFactory.class);
+        assertThat(byName.get("caps2")).isInstanceOf(Caps2FilterAppFactory.class);
+        assertThat(Protocol.implementedBy(byName.get("text").getClass())).containsExactly(Protocol.APP);
+        assertThat(Protocol.implementedBy(byName.get("echo").getClass())).containsExactly(Protocol.APP);
+        assertThat(Protocol.implementedBy(byName.get("caps").getClass())).containsExactly(Protocol.FILTER);
+        assertThat(Protocol.implementedBy(byName.get("caps2").getClass())).containsExactly(Protocol.FILTER_APP);
+    }
+
+    @Test
+    void everyProviderHasADescription() {
+        for (Class<?> type : List.of(TextAppFactory.class, EchoAppFactory.class,
+                CapsFilterFactory.class, Caps2FilterAppFactory.class)) {
+            assertThat(type.getAnnotation(FactoryProvider.class).description()).as(type.getName()).isNotBlank();
+        }
+    }
+
+    @Test
+    void moduleInfoProvidesExactlyTheClassesListedInTheServicesFile() throws Exception {
+        Path classes = Path.of(TextAppFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ModuleDescriptor descriptor;
+        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
+            descriptor = ModuleDescriptor.read(in);
+        }
+        List<String> servicesFile = Files.readAllLines(classes.resolve("META-INF/services/" + SERVICE)).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+
+        assertThat(descriptor.name()).isEqualTo("dev.spawning.examples");
+        assertThat(descriptor.provides()).hasSize(1);
+        ModuleDescriptor.Provides provides = descriptor.provides().iterator().next();
+        assertThat(provides.service()).isEqualTo(SERVICE);
+        assertThat(provides.providers()).isEqualTo(servicesFile).hasSize(4);
+    }
+
+    private static String name(Factory factory) {
+        return factory.getClass().getAnnotation(FactoryProvider.class).name();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.spawning.factory;
+
+/**
+ * Middleware: turns an app into an app (WSGI middleware, Ring middleware). Filters compose
+ * outward: in {@code pipeline = a b app} the result is {@code a.apply(b.apply(app))}.
+ */
+@FunctionalInterface
+public interface Filter {
+
+    /** Returns an app that handles requests by way of {@code next}. */
+    App apply(App next);
+
+    /** This filter applied to the result of {@code inner}: {@code x -> this(inner(x))}. */
+    default Filter compose(Filter inner) {
+        return next -> apply(inner.apply(next));
+    }
+}

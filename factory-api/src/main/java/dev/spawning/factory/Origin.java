@@ -1,0 +1,24 @@
+package dev.spawning.factory;
+
+import java.util.Objects;
+
+/**
+ * Where a setting was written: a deployment file and a line in it (1-based; 0 when the line is
+ * not known).
+ */
+public record Origin(String file, int line) {
+
+    public Origin {
+        Objects.requireNonNull(file, "file");
+    }
+
+    /** {@code Error in file F: line N, } (or without the line), the prefix of every config error. */
+    public String errorPrefix() {
+        return "Error in file " + file + ": " + (line > 0 ? "line " + line + ", " : "");
+    }
+
+    @Override
+    public String toString() {
+        return line > 0 ? file + ":" + line : file;
+    }
+}

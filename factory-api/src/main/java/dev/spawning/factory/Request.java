@@ -1,0 +1,260 @@
+package dev.spawning.factory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One HTTP request as an app sees it. Immutable except for the body stream, which is read lazily
+ * by the thread handling the request: reading it is what sends {@code 100 Continue} to a client
+ * that asked for it. Strings taken from the request are its raw bytes read as ISO-8859-1.
+ *
+ * <p>The path is split as WSGI splits it: {@link #scriptName()} is the part a composite has
+ * consumed (the mount point), {@link #pathInfo()} the rest; a server gives {@code ""} and the
+ * whole percent-decoded path. Composites derive a new request with {@link #withPath}.
+ *
+ * <pre>{@code
+ * Request r = Request.builder().method("GET").target("/a/b?x=1").header("Host", "h").build();
+ * r.pathInfo();               // "/a/b"
+ * r.query();                  // "x=1"
+ * r.withPath("/a", "/b");     // as seen by an app mounted at /a
+ * }</pre>
+ */
+public final class Request {
+
+    private static final Supplier<Headers> NO_TRAILERS = Headers::empty;
+
+    private final String method;
+    private final String target;
+    private final String scheme;
+    private final String scriptName;
+    private final String pathInfo;
+    private final String query;
+    private final String version;
+    private final Headers headers;
+    private final InetSocketAddress remoteAddress;
+    private final InetSocketAddress localAddress;
+    private final InputStream body;
+    private final Supplier<Headers> trailers;
+
+    private Request(Builder b) {
+        this.method = b.method;
+        this.target = b.target;
+        this.scheme = b.scheme;
+        this.scriptName = b.scriptName;
+        this.pathInfo = b.pathInfo != null ? b.pathInfo : Targets.decodedPath(b.target);
+        this.query = b.query != null ? b.query : Targets.query(b.target);
+        this.version = b.version;
+        this.headers = b.headers.build();
+        this.remoteAddress = b.remoteAddress;
+        this.localAddress = b.localAddress;
+        this.body = b.body;
+        this.trailers = b.trailers;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every part of this request, body stream included. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** This request with its path split differently (WSGI's SCRIPT_NAME and PATH_INFO). */
+    public Request withPath(String newScriptName, String newPathInfo) {
+        return toBuilder().scriptName(newScriptName).pathInfo(newPathInfo).build();
+    }
+
+    /** The method as sent, such as {@code GET}. */
+    public String method() {
+        return method;
+    }
+
+    /** The request target exactly as sent: {@code /path?query}, {@code http://host/p}, {@code *}. */
+    public String target() {
+        return target;
+    }
+
+    /** {@code http} or {@code https}. */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** The part of the path consumed by composites on the way here; {@code ""} at the top. */
+    public String scriptName() {
+        return scriptName;
+    }
+
+    /** The rest of the path, percent-decoded (each decoded byte one ISO-8859-1 character). */
+    public String pathInfo() {
+        return pathInfo;
+    }
+
+    /** The raw query string after {@code ?}, without a fragment; {@code ""} when there is none. */
+    public String query() {
+        return query;
+    }
+
+    /** {@code HTTP/1.1} or {@code HTTP/1.0}. */
+    public String version() {
+        return version;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The first value of a header field, ignoring case. */
+    public Optional<String> header(String name) {
+        return headers.first(name);
+    }
+
+    /** The peer's address; {@code null} for a request built without one. */
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** The address the request arrived on; {@code null} for a request built without one. */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * The body, read lazily. Reading it first sends {@code 100 Continue} where the client asked.
+     * Only the thread handling the request may read it.
+     */
+    public InputStream body() {
+        return body;
+    }
+
+    /** Reads the whole body. */
+    public byte[] readBody() throws IOException {
+        return body.readAllBytes();
+    }
+
+    /** Trailer fields of a chunked body; empty until the body has been read to its end. */
+    public Headers trailers() {
+        return trailers.get();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + target + " " + version;
+    }
+
+    /** Builds a request; the servers and composites use it. Not thread-safe. */
+    public static final class Builder {
+
+        private String method = "GET";
+        private String target = "/";
+        private String scheme = "http";
+        private String scriptName = "";
+        private String pathInfo;
+        private String query;
+        private String version = "HTTP/1.1";
+        private Headers.Builder headers = Headers.builder();
+        private InetSocketAddress remoteAddress;
+        private InetSocketAddress localAddress;
+        private InputStream body = InputStream.nullInputStream();
+        private Supplier<Headers> trailers = NO_TRAILERS;
+
+        private Builder() {
+        }
+
+        private Builder(Request r) {
+            method = r.method;
+            target = r.target;
+            scheme = r.scheme;
+            scriptName = r.scriptName;
+            pathInfo = r.pathInfo;
+            query = r.query;
+            version = r.version;
+            headers = r.headers.toBuilder();
+            remoteAddress = r.remoteAddress;
+            localAddress = r.localAddress;
+            body = r.body;
+            trailers = r.trailers;
+        }
+
+        public Builder method(String value) {
+            method = Objects.requireNonNull(value, "method");
+            return this;
+        }
+
+        /** The raw target; also sets path info and query unless they are set explicitly. */
+        public Builder target(String value) {
+            target = Objects.requireNonNull(value, "target");
+            return this;
+        }
+
+        public Builder scheme(String value) {
+            scheme = Objects.requireNonNull(value, "scheme");
+            return this;
+        }
+
+        public Builder scriptName(String value) {
+            scriptName = Objects.requireNonNull(value, "scriptName");
+            return this;
+        }
+
+        /** The decoded path below the script name; by default derived from the target. */
+        public Builder pathInfo(String value) {
+            pathInfo = Objects.requireNonNull(value, "pathInfo");
+            return this;
+        }
+
+        /** The raw query; by default derived from the target. */
+        public Builder query(String value) {
+            query = Objects.requireNonNull(value, "query");
+            return this;
+        }
+
+        public Builder version(String value) {
+            version = Objects.requireNonNull(value, "version");
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        public Builder headers(Headers value) {
+            headers = value.toBuilder();
+            return this;
+        }
+
+        public Builder remoteAddress(InetSocketAddress value) {
+            remoteAddress = value;
+            return this;
+        }
+
+        public Builder localAddress(InetSocketAddress value) {
+            localAddress = value;
+            return this;
+        }
+
+        public Builder body(InputStream value) {
+            body = Objects.requireNonNull(value, "body");
+            return this;
+        }
+
+        public Builder body(byte[] value) {
+            return body(new java.io.ByteArrayInputStream(value));
+        }
+
+        /** Where the trailers will be once the body has been read; by default none. */
+        public Builder trailers(Supplier<Headers> value) {
+            trailers = Objects.requireNonNull(value, "trailers");
+            return this;
+        }
+
+        public Request build() {
+            return new Request(this);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.spawning.factory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * What an app answers: a status, header fields and a body. Immutable; a filter derives a new one
+ * with {@link #toBuilder()}.
+ *
+ * <p>The server frames the body: a {@link Body.Bytes} body gets {@code Content-Length}; a
+ * {@link Body.Streamed} body is chunked on HTTP/1.1 and close-delimited on HTTP/1.0. The server
+ * adds {@code Date} and {@code Server} unless present, and sends no body for HEAD, 204, 304 and 1xx.
+ *
+ * <pre>{@code
+ * Response ok = Response.builder(200).header("Content-Type", "text/plain").body("done").build();
+ * Response streamed = Response.builder(200).body(out -> out.write(bigBytes())).build();
+ * Response upper = ok.toBuilder().body("DONE").build();
+ * }</pre>
+ */
+public final class Response {
+
+    private final int status;
+    private final Headers headers;
+    private final Body body;
+
+    private Response(int status, Headers headers, Body body) {
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /** A builder for a response with this status (100 to 999) and no body yet. */
+    public static Builder builder(int status) {
+        return new Builder(status, Headers.builder(), Body.EMPTY);
+    }
+
+    /** A {@code text/plain; charset=utf-8} response. */
+    public static Response text(int status, String text) {
+        return builder(status).header("Content-Type", "text/plain; charset=utf-8").body(text).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(status, headers.toBuilder(), body);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    public Body body() {
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        return "Response[" + status + ", " + headers + ", " + body + "]";
+    }
+
+    /** Writes a body of unknown length; called once, on the thread that handled the request. */
+    @FunctionalInterface
+    public interface BodyWriter {
+
+        /** Writes the body to {@code out}; the server frames it and closes it afterwards. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A body of known bytes, or one streamed by a writer. */
+    public sealed interface Body {
+
+        /** The empty body. */
+        Bytes EMPTY = new Bytes(new byte[0]);
+
+        /**
+         * Bytes with a known length. The array is not copied: do not change it after building.
+         */
+        record Bytes(byte[] data) implements Body {
+
+            public Bytes {
+                Objects.requireNonNull(data, "data");
+            }
+
+            /** The data as UTF-8 text. */
+            public String text() {
+                return new String(data, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public String toString() {
+                return "Bytes[" + data.length + "]";
+            }
+
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Bytes that && java.util.Arrays.equals(data, that.data);
+            }
+
+            @Override
+            public int hashCode() {
+                return java.util.Arrays.hashCode(data);
+            }
+        }
+
+        /** A body written by the app as it goes; its length is not known in advance. */
+        record Streamed(BodyWriter writer) implements Body {
+
+            public Streamed {
+                Objects.requireNonNull(writer, "writer");
+            }
+        }
+    }
+
+    /** Collects a response; not thread-safe. */
+    public static final class Builder {
+
+        private int status;
+        private Headers.Builder headers;
+        private Body body;
+
+        private Builder(int status, Headers.Builder headers, Body body) {
+            this.status = checkStatus(status);
+            this.headers = headers;
+            this.body = body;
+        }
+
+        public Builder status(int value) {
+            status = checkStatus(value);
+            return this;
+        }
+
+        /** Adds a field, keeping earlier fields of the same name. */
+        public Builder header(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        /** Replaces every field of this name. */
+        public Builder setHeader(String name, String value) {
+            headers.set(name, value);
+            return this;
+        }
+
+        public Builder removeHeader(String name) {
+            headers.remove(name);
+            return this;
+        }
+
+        /** Replaces every field with these. */
+        public Builder headers(Headers value) {
+            headers = value.toBuilder();
+            return this;
+        }
+
+        public Builder body(byte[] value) {
+            body = new Body.Bytes(value);
+            return this;
+        }
+
+        /** The text as UTF-8 bytes. */
+        public Builder body(String text) {
+            return body(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public Builder body(BodyWriter writer) {
+            body = new Body.Streamed(writer);
+            return this;
+        }
+
+        public Builder body(Body value) {
+            body = Objects.requireNonNull(value, "body");
+            return this;
+        }
+
+        public Response build() {
+            return new Response(status, headers.build(), body);
+        }
+
+        private static int checkStatus(int value) {
+            if (value < 100 || value > 999) {
+                throw new FactoryException("A response status must be a three-digit number, not " + value);
+            }
+            return value;
+        }
+    }
+}

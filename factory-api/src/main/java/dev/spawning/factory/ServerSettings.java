@@ -1,0 +1,124 @@
+package dev.spawning.factory;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The settings every server provider reads from its {@code [server:...]} section, with the same
+ * names, meanings and defaults on every provider. Built once and validated when built: a bad value
+ * is a {@link FactoryException} naming the file, line, section, key, value and what was expected.
+ *
+ * <pre>{@code
+ * ServerSettings s = ServerSettings.from(localConf);
+ * s.port();            // 8080 unless set; 0 picks a free port
+ * s.idleTimeout();     // 60s, or the duration given as keepalive = 5s
+ * }</pre>
+ *
+ * @param host             {@code host}, default {@code 127.0.0.1}: the address to bind
+ * @param port             {@code port}, default 8080; 0 is an ephemeral port
+ * @param backlog          {@code backlog}, default 2048: the listen backlog
+ * @param maxConnections   {@code max_connections}, default 10000: open connections at most
+ * @param keepAlive        {@code keepalive}, default true; false closes after each response
+ * @param idleTimeout      {@code idle_timeout}, default 60s (or {@code keepalive} given as a duration)
+ * @param headerTimeout    {@code header_timeout}, default 30s: request line and headers complete by then
+ * @param bodyTimeout      {@code body_timeout}, default 60s: longest wait for body bytes
+ * @param urlLengthLimit   {@code url_length_limit}, default 8192 bytes of request line
+ * @param maxHeaderLine    {@code max_header_line}, default 8192 bytes in one header line
+ * @param maxHeadersSize   {@code max_headers_size}, default 64k for all header bytes
+ * @param maxHeaderCount   {@code max_header_count}, default 100 fields
+ * @param maxBodySize      {@code max_body_size}, default 0: no limit
+ * @param requireHost      {@code require_host}, default true: HTTP/1.1 without Host is a 400
+ * @param gracefulTimeout  {@code graceful_timeout}, default 30s: how long a stop waits for requests
+ * @param accessLog        {@code access_log}, default off: {@code -} for stdout, or a file path
+ * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}
+ * @param threads          {@code threads}, default 0: a virtual thread per request; N: a pool of N platform threads
+ * @param debug            {@code debug}, default false: send an app's exception text in its 500 response
+ */
+public record ServerSettings(
+        String host,
+        int port,
+        int backlog,
+        int maxConnections,
+        boolean keepAlive,
+        Duration idleTimeout,
+        Duration headerTimeout,
+        Duration bodyTimeout,
+        int urlLengthLimit,
+        int maxHeaderLine,
+        ByteSize maxHeadersSize,
+        int maxHeaderCount,
+        ByteSize maxBodySize,
+        boolean requireHost,
+        Duration gracefulTimeout,
+        Optional<String> accessLog,
+        String accessLogFormat,
+        int threads,
+        boolean debug) {
+
+    /** Apache's combined format with the duration in microseconds, in Gunicorn's atoms. */
+    public static final String COMBINED_LOG_FORMAT =
+            "%(h)s %(l)s %(u)s %(t)s \"%(r)s\" %(s)s %(b)s \"%(f)s\" \"%(a)s\" %(D)s";
+
+    /** The defaults of the table in the servers' specification. */
+    public static final ServerSettings DEFAULTS = from(Settings.empty());
+
+    /** Reads and validates the server settings of a section; absent keys take their defaults. */
+    public static ServerSettings from(Settings local) {
+        boolean keepAlive = local.value("keepalive", Boolean.TRUE,
+                "true, false or an idle timeout such as 5s", ServerSettings::keepAliveEnabled);
+        Duration idle = local.duration("idle_timeout", Duration.ofSeconds(60));
+        Duration keepAliveIdle = local.value("keepalive", idle, "true, false or an idle timeout such as 5s",
+                text -> Settings.parseBool(text) != null ? idle : Settings.parseDuration(text));
+        return new ServerSettings(
+                host(local),
+                local.integer("port", 8080, 0, 65535),
+                local.integer("backlog", 2048, 1, Integer.MAX_VALUE),
+                local.integer("max_connections", 10_000, 1, Integer.MAX_VALUE),
+                keepAlive,
+                keepAliveIdle,
+                positive(local, "header_timeout", Duration.ofSeconds(30)),
+                positive(local, "body_timeout", Duration.ofSeconds(60)),
+                local.integer("url_length_limit", 8192, 16, Integer.MAX_VALUE),
+                local.integer("max_header_line", 8192, 16, Integer.MAX_VALUE),
+                local.size("max_headers_size", ByteSize.ofKilobytes(64)),
+                local.integer("max_header_count", 100, 1, Integer.MAX_VALUE),
+                local.size("max_body_size", ByteSize.ofBytes(0)),
+                local.bool("require_host", true),
+                local.duration("graceful_timeout", Duration.ofSeconds(30)),
+                accessLog(local),
+                local.get("access_log_format", COMBINED_LOG_FORMAT),
+                local.integer("threads", 0, 0, 10_000),
+                local.bool("debug", false));
+    }
+
+    /** True when a request body has a size limit. */
+    public boolean limitsBodySize() {
+        return maxBodySize.bytes() > 0;
+    }
+
+    private static String host(Settings local) {
+        return local.value("host", "127.0.0.1", "a host name or an IP address",
+                text -> text.isBlank() || text.chars().anyMatch(Character::isWhitespace) ? null : text.trim());
+    }
+
+    private static Duration positive(Settings local, String key, Duration defaultValue) {
+        return local.value(key, defaultValue, "a positive duration such as 500ms, 30s or 5m", text -> {
+            Duration parsed = Settings.parseDuration(text);
+            return parsed == null || parsed.isZero() ? null : parsed;
+        });
+    }
+
+    private static Boolean keepAliveEnabled(String text) {
+        Boolean flag = Settings.parseBool(text);
+        if (flag != null) {
+            return flag;
+        }
+        Duration idle = Settings.parseDuration(text);
+        return idle == null ? null : !idle.isZero();
+    }
+
+    private static Optional<String> accessLog(Settings local) {
+        String value = local.get("access_log", "off").trim();
+        return value.isEmpty() || value.equalsIgnoreCase("off") ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,300 @@
+package dev.spawning.factory;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The settings a factory receives: the global conf or the local conf of one section, as strings
+ * in file order, as Paste Deploy passes them. Typed accessors parse on demand and fail with a
+ * {@link FactoryException} that names the file, line, section, key, value and what was expected:
+ *
+ * <pre>{@code
+ * int port = local.integer("port", 8080, 0, 65535);
+ * Duration grace = local.duration("graceful_timeout", Duration.ofSeconds(30));
+ * boolean debug = global.bool("debug", false);
+ * // Error in file /srv/app.ini: line 9, [server:main] port = 'http': expected an integer from 0 to 65535
+ * }</pre>
+ *
+ * Immutable and thread-safe.
+ */
+public final class Settings {
+
+    private static final Settings EMPTY = new Settings("", Map.of(), Map.of(), null);
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
+    private static final List<String> TRUE = List.of("true", "yes", "on", "y", "t", "1");
+    private static final List<String> FALSE = List.of("false", "no", "off", "n", "f", "0");
+
+    private final String section;
+    private final Map<String, String> values;
+    private final Map<String, Origin> origins;
+    private final Origin sectionOrigin;
+
+    private Settings(String section, Map<String, String> values, Map<String, Origin> origins,
+            Origin sectionOrigin) {
+        this.section = section;
+        this.values = values;
+        this.origins = origins;
+        this.sectionOrigin = sectionOrigin;
+    }
+
+    public static Settings empty() {
+        return EMPTY;
+    }
+
+    /** Settings of no particular section, in the map's iteration order. */
+    public static Settings of(Map<String, String> values) {
+        return builder("").putAll(values).build();
+    }
+
+    /** A builder for the settings of {@code section} (such as {@code server:main}; may be empty). */
+    public static Builder builder(String section) {
+        return new Builder(section);
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder(section).sectionOrigin(sectionOrigin);
+        values.forEach((key, value) -> builder.put(key, value, origins.get(key)));
+        return builder;
+    }
+
+    /** The section these settings belong to, such as {@code app:main}; {@code ""} when none. */
+    public String section() {
+        return section;
+    }
+
+    /** Where the section starts, when it came from a file. */
+    public Optional<Origin> sectionOrigin() {
+        return Optional.ofNullable(sectionOrigin);
+    }
+
+    /** Where a setting was written, when it came from a file. */
+    public Optional<Origin> origin(String key) {
+        return Optional.ofNullable(origins.get(key));
+    }
+
+    /** Every setting in file order; unmodifiable. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    public boolean contains(String key) {
+        return values.containsKey(key);
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public String get(String key, String defaultValue) {
+        return values.getOrDefault(key, defaultValue);
+    }
+
+    /** The value of a setting that must be present. */
+    public String require(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new FactoryException(sectionPrefix() + describeSection() + " is missing the setting '" + key + "'");
+        }
+        return value;
+    }
+
+    /** Paste Deploy's {@code asbool}: true/yes/on/y/t/1 or false/no/off/n/f/0, any case. */
+    public boolean bool(String key, boolean defaultValue) {
+        return value(key, defaultValue, "a boolean (true/false, yes/no, on/off, 1/0)", Settings::parseBool);
+    }
+
+    public int integer(String key, int defaultValue) {
+        return integer(key, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** An integer from {@code min} to {@code max}, both included. */
+    public int integer(String key, int defaultValue, int min, int max) {
+        String expected = min == Integer.MIN_VALUE && max == Integer.MAX_VALUE
+                ? "an integer"
+                : min == 0 && max == Integer.MAX_VALUE ? "a non-negative integer"
+                : "an integer from " + min + " to " + max;
+        return value(key, defaultValue, expected, text -> parseInt(text, min, max));
+    }
+
+    /** A duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}; a bare number is seconds. */
+    public Duration duration(String key, Duration defaultValue) {
+        return value(key, defaultValue, "a duration such as 500ms, 30s or 5m", Settings::parseDuration);
+    }
+
+    /** A size: {@code 8192}, {@code 64k}, {@code 10m}, {@code 1g}. */
+    public ByteSize size(String key, ByteSize defaultValue) {
+        return value(key, defaultValue, "a size such as 8192, 64k or 10m", text -> ByteSize.parse(text).orElse(null));
+    }
+
+    /** Paste Deploy's {@code aslist}: the value split on whitespace and line breaks; empty if absent. */
+    public List<String> list(String key) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.asList(value.trim().split("\\s+"));
+    }
+
+    /**
+     * A value parsed by {@code parse}, which returns {@code null} (or throws
+     * {@link IllegalArgumentException}) for text it does not accept; then the error names the
+     * setting and says {@code expected}.
+     */
+    public <T> T value(String key, T defaultValue, String expected, Function<String, T> parse) {
+        String text = values.get(key);
+        if (text == null) {
+            return defaultValue;
+        }
+        T parsed;
+        try {
+            parsed = parse.apply(text);
+        } catch (IllegalArgumentException bad) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            throw invalid(key, expected);
+        }
+        return parsed;
+    }
+
+    /**
+     * An error for the present value of {@code key}:
+     * {@code Error in file F: line N, [server:main] port = 'x': expected an integer}.
+     */
+    public FactoryException invalid(String key, String expected) {
+        Origin origin = origins.get(key);
+        String prefix = origin != null ? origin.errorPrefix() : "";
+        String where = section.isEmpty() ? "" : "[" + section + "] ";
+        return new FactoryException(prefix + where + key + " = '" + values.get(key) + "': expected " + expected);
+    }
+
+    /** {@code true}, {@code false}, or {@code null} for text that is neither (see {@link #bool}). */
+    public static Boolean parseBool(String text) {
+        String word = text.trim().toLowerCase(Locale.ROOT);
+        return TRUE.contains(word) ? Boolean.TRUE : FALSE.contains(word) ? Boolean.FALSE : null;
+    }
+
+    /** A duration as {@link #duration} reads it, or {@code null}. */
+    public static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        double number = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double millis = number * switch (unit) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 86_400_000;
+        };
+        return millis > Long.MAX_VALUE / 2 ? null : Duration.ofNanos(Math.round(millis * 1_000_000));
+    }
+
+    private static Integer parseInt(String text, int min, int max) {
+        try {
+            long value = Long.parseLong(text.trim());
+            return value >= min && value <= max ? (int) value : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private String sectionPrefix() {
+        return sectionOrigin != null ? sectionOrigin.errorPrefix() : "";
+    }
+
+    private String describeSection() {
+        return section.isEmpty() ? "the settings" : "[" + section + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Settings that && section.equals(that.section) && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(section, values);
+    }
+
+    @Override
+    public String toString() {
+        return (section.isEmpty() ? "" : "[" + section + "] ") + values;
+    }
+
+    /** Collects settings in order; a later value for a key replaces the earlier one in place. */
+    public static final class Builder {
+
+        private final String section;
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private final Map<String, Origin> origins = new LinkedHashMap<>();
+        private Origin sectionOrigin;
+
+        private Builder(String section) {
+            this.section = Objects.requireNonNull(section, "section");
+        }
+
+        public Builder put(String key, String value) {
+            return put(key, value, null);
+        }
+
+        /** Puts a value with the place it was written ({@code null} when not from a file). */
+        public Builder put(String key, String value, Origin origin) {
+            values.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            if (origin != null) {
+                origins.put(key, origin);
+            } else {
+                origins.remove(key);
+            }
+            return this;
+        }
+
+        /** Puts every value of {@code other}, with its origins. */
+        public Builder putAll(Settings other) {
+            other.values.forEach((key, value) -> put(key, value, other.origins.get(key)));
+            return this;
+        }
+
+        public Builder putAll(Map<String, String> other) {
+            other.forEach(this::put);
+            return this;
+        }
+
+        public Builder remove(String key) {
+            values.remove(key);
+            origins.remove(key);
+            return this;
+        }
+
+        public Builder sectionOrigin(Origin origin) {
+            sectionOrigin = origin;
+            return this;
+        }
+
+        public Settings build() {
+            return new Settings(section, Collections.unmodifiableMap(new LinkedHashMap<>(values)),
+                    Map.copyOf(origins), sectionOrigin);
+        }
+    }
+}

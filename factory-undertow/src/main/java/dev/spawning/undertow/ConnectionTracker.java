@@ -1,0 +1,175 @@
+package dev.spawning.undertow;
+
+import io.undertow.server.AbstractServerConnection;
+import io.undertow.server.HttpServerExchange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.xnio.ChannelListener;
+import org.xnio.ChannelListeners;
+import org.xnio.StreamConnection;
+
+/**
+ * Every open connection of one server, and the counts a graceful stop reports. Undertow keeps no
+ * list of connections that it would let us close selectively, so this class wraps Undertow's open
+ * listener to see each connection arrive, read and close.
+ *
+ * <p>Threading: {@link #openListener} and the idle checks run on IO threads; exchanges start on
+ * an IO thread (or on the app thread that parses a pipelined request) and end on app threads;
+ * {@link #awaitAllClosed} and {@link #cutOffAll} run on the thread calling
+ * {@code Server.stop}. The map is concurrent; {@link #lock} guards only the "all closed" signal.
+ */
+final class ConnectionTracker {
+
+    private final Map<StreamConnection, TrackedConnection> open = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition allClosed = lock.newCondition();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger completedWhileStopping = new AtomicInteger();
+    private volatile boolean stopping;
+
+    /** Undertow's open listener, wrapped so that each connection is tracked from its first byte. */
+    ChannelListener<StreamConnection> openListener(ChannelListener<StreamConnection> undertow) {
+        return channel -> opened(channel, undertow);
+    }
+
+    /** True once a stop has begun: responses then say {@code Connection: close}. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Requests handed to an app thread and not yet answered. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Called by the root handler when Undertow has parsed a request head. The returned exchange
+     * listener keeps the connection's state and closes it after the response once a stop began.
+     */
+    void exchangeStarted(HttpServerExchange exchange) {
+        AbstractServerConnection server = (AbstractServerConnection) exchange.getConnection();
+        TrackedConnection tracked = open.get(server.getChannel());
+        inFlight.incrementAndGet();
+        if (tracked == null) {
+            return;
+        }
+        tracked.exchangeStarted(server);
+        exchange.addExchangeCompleteListener((ended, next) -> {
+            if (stopping) {
+                ended.setPersistent(false);
+            }
+            tracked.exchangeEnded();
+            next.proceed();
+        });
+    }
+
+    /** Called by the app thread once it has written a response in full (or given up on it). */
+    void responseFinished() {
+        inFlight.decrementAndGet();
+        if (stopping) {
+            completedWhileStopping.incrementAndGet();
+        }
+    }
+
+    /** Requests answered since the stop began. */
+    int completedWhileStopping() {
+        return completedWhileStopping.get();
+    }
+
+    /**
+     * Marks the server as stopping and closes every idle connection, each on its own IO thread.
+     * Returns how many were closed; waits at most until {@code deadlineNanos}.
+     */
+    int beginStop(long deadlineNanos) throws InterruptedException {
+        stopping = true;
+        List<CompletableFuture<Boolean>> checks = new ArrayList<>();
+        for (TrackedConnection tracked : open.values()) {
+            checks.add(closeIfIdle(tracked));
+        }
+        int closed = 0;
+        for (CompletableFuture<Boolean> check : checks) {
+            closed += closedBefore(check, deadlineNanos) ? 1 : 0;
+        }
+        return closed;
+    }
+
+    /** Waits until every connection has closed or the deadline passed; true when all closed. */
+    boolean awaitAllClosed(long deadlineNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = deadlineNanos - System.nanoTime();
+            while (!open.isEmpty() && remaining > 0) {
+                remaining = allClosed.awaitNanos(remaining);
+            }
+            return open.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes every connection still open; returns how many. */
+    int cutOffAll() {
+        int count = 0;
+        for (TrackedConnection tracked : List.copyOf(open.values())) {
+            tracked.cutOff();
+            count++;
+        }
+        return count;
+    }
+
+    private void opened(StreamConnection channel, ChannelListener<StreamConnection> undertow) {
+        TrackedConnection tracked = new TrackedConnection(channel);
+        open.put(channel, tracked);
+        channel.getSourceChannel().setConduit(new ObservedSourceConduit(channel.getSourceChannel().getConduit(), tracked));
+        undertow.handleEvent(channel);
+        // Undertow installed its own close listener just now; ours runs after it.
+        ChannelListener<? super StreamConnection> undertowClose = channel.getCloseListener();
+        channel.setCloseListener(gone -> {
+            try {
+                ChannelListeners.invokeChannelListener(gone, undertowClose);
+            } finally {
+                closed(gone);
+            }
+        });
+        if (!channel.isOpen()) {
+            closed(channel);
+        } else if (stopping) {
+            closeIfIdle(tracked);
+        }
+    }
+
+    private void closed(StreamConnection channel) {
+        if (open.remove(channel) != null && open.isEmpty()) {
+            lock.lock();
+            try {
+                allClosed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static CompletableFuture<Boolean> closeIfIdle(TrackedConnection tracked) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        tracked.channel().getIoThread().execute(() -> result.complete(tracked.closeIfIdle()));
+        return result;
+    }
+
+    private static boolean closedBefore(CompletableFuture<Boolean> check, long deadlineNanos)
+            throws InterruptedException {
+        try {
+            return check.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException notChecked) {
+            return false;
+        }
+    }
+}

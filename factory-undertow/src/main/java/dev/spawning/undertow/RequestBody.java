@@ -1,0 +1,170 @@
+package dev.spawning.undertow;
+
+import io.undertow.connector.PooledByteBuffer;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.server.protocol.http.HttpContinue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.xnio.channels.StreamSourceChannel;
+
+/**
+ * The request body as the app reads it: lazily, from Undertow's request channel (which removes
+ * the chunked or fixed-length framing), through one buffer borrowed from the server's shared
+ * pool. The first read sends {@code 100 Continue} when the client asked for it, and not before.
+ *
+ * <p>Threading: used only by the thread handling the request; the IO thread merely signals
+ * readiness (see {@link ChannelWaits}). Not thread-safe.
+ */
+final class RequestBody extends InputStream {
+
+    private final HttpServerExchange exchange;
+    private final long timeoutNanos;
+    private StreamSourceChannel channel;
+    private PooledByteBuffer pooled;
+    private boolean ended;
+    private boolean closed;
+    private boolean tooLarge;
+    private boolean broken;
+
+    RequestBody(HttpServerExchange exchange, long timeoutNanos) {
+        this.exchange = exchange;
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    /** True when a read failed because the body passed {@code max_body_size}. */
+    boolean tooLarge() {
+        return tooLarge;
+    }
+
+    /**
+     * True when a read failed (too large, timed out, connection lost): the connection cannot
+     * carry another request, since the rest of this body is in an unknown state.
+     */
+    boolean broken() {
+        return broken;
+    }
+
+    /** True when the client waits for {@code 100 Continue} that was never sent: its body never came. */
+    boolean continueWithheld() {
+        return HttpContinue.requiresContinueResponse(exchange.getRequestHeaders())
+                && !HttpContinue.isContinueResponseSent(exchange);
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, into.length);
+        if (closed) {
+            throw new IOException("The request body was closed");
+        }
+        if (length == 0) {
+            return 0;
+        }
+        ByteBuffer buffer = buffer();
+        if (!buffer.hasRemaining() && !fill(buffer)) {
+            return -1;
+        }
+        int count = Math.min(length, buffer.remaining());
+        buffer.get(into, offset, count);
+        return count;
+    }
+
+    @Override
+    public int available() {
+        return pooled == null ? 0 : pooled.getBuffer().remaining();
+    }
+
+    /** Gives the buffer back to the pool; the server drains or closes what was not read. */
+    @Override
+    public void close() {
+        closed = true;
+        release();
+    }
+
+    /** Gives the buffer back; called by the server when the exchange ends, read or not. */
+    void release() {
+        if (pooled != null) {
+            pooled.close();
+            pooled = null;
+        }
+    }
+
+    private ByteBuffer buffer() {
+        if (pooled == null) {
+            pooled = exchange.getConnection().getByteBufferPool().allocate();
+            pooled.getBuffer().limit(0);
+        }
+        return pooled.getBuffer();
+    }
+
+    /** Reads more bytes into the empty buffer; false at the end of the body. */
+    private boolean fill(ByteBuffer buffer) throws IOException {
+        if (ended) {
+            return false;
+        }
+        StreamSourceChannel source = channel();
+        buffer.clear();
+        try {
+            int count;
+            while ((count = read(source, buffer)) == 0) {
+                awaitReadable(source);
+            }
+            ended = count < 0;
+            return !ended;
+        } finally {
+            buffer.flip();
+        }
+    }
+
+    private int read(StreamSourceChannel source, ByteBuffer buffer) throws IOException {
+        try {
+            return source.read(buffer);
+        } catch (RequestTooBigException tooBig) {
+            tooLarge = true;
+            broken = true;
+            throw tooBig;
+        } catch (IOException failed) {
+            broken = true;
+            throw failed;
+        }
+    }
+
+    private void awaitReadable(StreamSourceChannel source) throws IOException {
+        try {
+            ChannelWaits.awaitReadable(source, exchange.getConnection(), timeoutNanos);
+        } catch (IOException failed) {
+            broken = true;
+            throw failed;
+        }
+    }
+
+    private StreamSourceChannel channel() throws IOException {
+        if (channel == null) {
+            sendContinueIfExpected();
+            channel = exchange.getRequestChannel();
+        }
+        return channel;
+    }
+
+    /**
+     * Sends {@code 100 Continue}. The interim response is a few bytes on an idle socket, so the
+     * first send nearly always completes; the rare slow case waits with Undertow's own helper.
+     */
+    private void sendContinueIfExpected() throws IOException {
+        if (!HttpContinue.requiresContinueResponse(exchange)) {
+            return;
+        }
+        HttpContinue.ContinueResponseSender sender = HttpContinue.createResponseSender(exchange);
+        while (!sender.send()) {
+            sender.awaitWritable();
+        }
+    }
+}
