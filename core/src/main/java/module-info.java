@@ -8,8 +8,16 @@ module dev.spawning.core {
     requires org.apache.commons.configuration2;
     requires org.yaml.snakeyaml;
     requires tools.jackson.core;
+    requires info.picocli;
 
     exports dev.spawning.core;
+    // The command classes of spawn are package-private; picocli reads their options reflectively.
+    opens dev.spawning.core to info.picocli;
 
     uses dev.spawning.factory.Factory;
+
+    provides dev.spawning.factory.Factory with
+            dev.spawning.core.builtin.UrlMapFactory,
+            dev.spawning.core.builtin.CascadeFactory,
+            dev.spawning.core.builtin.PrefixFilterFactory;
 }

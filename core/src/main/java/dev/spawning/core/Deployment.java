@@ -214,7 +214,12 @@ public final class Deployment {
     }
 
     private Session newSession() {
-        Injector factories = injector != null ? injector : Guice.createInjector();
+        Injector factories = injector != null ? injector : EmptyInjector.INSTANCE;
         return new Session(factories, classLoader, ProviderRegistry.discover(classLoader), lookups);
+    }
+
+    /** The injector used when none is given: no bindings, created once, on first use. */
+    private static final class EmptyInjector {
+        static final Injector INSTANCE = Guice.createInjector();
     }
 }

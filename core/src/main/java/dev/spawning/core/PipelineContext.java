@@ -3,7 +3,11 @@ package dev.spawning.core;
 import dev.spawning.factory.App;
 import java.util.List;
 
-/** {@code [pipeline:NAME] pipeline = f1 f2 app}: the app wrapped by the filters, the first outermost. */
+/**
+ * {@code [pipeline:NAME] pipeline = f1 f2 app}: the app wrapped by the filters, the first outermost.
+ * As in Paste Deploy the app is built before the filters; {@code spawn describe} lists them in
+ * pipeline order.
+ */
 final class PipelineContext extends LoaderContext {
 
     private final LoaderContext app;
@@ -23,6 +27,7 @@ final class PipelineContext extends LoaderContext {
         for (int i = created.size() - 1; i >= 0; i--) {
             built = asFilter(created.get(i)).apply(built);
         }
+        node.children.add(node.children.removeFirst());
         return built;
     }
 

@@ -12,9 +12,9 @@ public record Origin(String file, int line) {
         Objects.requireNonNull(file, "file");
     }
 
-    /** {@code Error in file F: line N, } (or without the line), the prefix of every config error. */
+    /** {@code Error in file F: line N: } (or without the line), the prefix of every config error. */
     public String errorPrefix() {
-        return "Error in file " + file + ": " + (line > 0 ? "line " + line + ", " : "");
+        return "Error in file " + file + ": " + (line > 0 ? "line " + line + ": " : "");
     }
 
     @Override

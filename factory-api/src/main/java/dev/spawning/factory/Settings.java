@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * int port = local.integer("port", 8080, 0, 65535);
  * Duration grace = local.duration("graceful_timeout", Duration.ofSeconds(30));
  * boolean debug = global.bool("debug", false);
- * // Error in file /srv/app.ini: line 9, [server:main] port = 'http': expected an integer from 0 to 65535
+ * // Error in file /srv/app.ini: line 9: [server:main] port = 'http': expected an integer from 0 to 65535
  * }</pre>
  *
  * Immutable and thread-safe.
@@ -178,7 +178,7 @@ public final class Settings {
 
     /**
      * An error for the present value of {@code key}:
-     * {@code Error in file F: line N, [server:main] port = 'x': expected an integer}.
+     * {@code Error in file F: line N: [server:main] port = 'x': expected an integer}.
      */
     public FactoryException invalid(String key, String expected) {
         Origin origin = origins.get(key);

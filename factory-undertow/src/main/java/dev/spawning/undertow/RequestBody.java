@@ -20,6 +20,9 @@ import org.xnio.channels.StreamSourceChannel;
  */
 final class RequestBody extends InputStream {
 
+    /** Unread body bytes the server reads and drops to keep a connection for its next request. */
+    static final long DRAIN_LIMIT = 64 * 1024;
+
     private final HttpServerExchange exchange;
     private final long timeoutNanos;
     private StreamSourceChannel channel;
@@ -28,6 +31,7 @@ final class RequestBody extends InputStream {
     private boolean closed;
     private boolean tooLarge;
     private boolean broken;
+    private long bytesRead;
 
     RequestBody(HttpServerExchange exchange, long timeoutNanos) {
         this.exchange = exchange;
@@ -45,6 +49,19 @@ final class RequestBody extends InputStream {
      */
     boolean broken() {
         return broken;
+    }
+
+    /**
+     * True when the app left more of the body unread than the server will drain to keep the
+     * connection: any chunked rest (its length is unknown), or a declared rest over
+     * {@link #DRAIN_LIMIT}. Undertow drains smaller rests before it reads the next request.
+     */
+    boolean tooMuchLeftToDrain() {
+        if (ended || exchange.isRequestComplete()) {
+            return false;
+        }
+        long declared = exchange.getRequestContentLength();
+        return declared < 0 || declared - bytesRead > DRAIN_LIMIT;
     }
 
     /** True when the client waits for {@code 100 Continue} that was never sent: its body never came. */
@@ -74,6 +91,7 @@ final class RequestBody extends InputStream {
         }
         int count = Math.min(length, buffer.remaining());
         buffer.get(into, offset, count);
+        bytesRead += count;
         return count;
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import org.xnio.IoUtils;
 import org.xnio.channels.StreamSinkChannel;
 
 /**
@@ -107,6 +106,15 @@ final class ResponseBody extends OutputStream {
         }
     }
 
+    /** Forgets what was written but not sent; only before the response {@link #started()}. */
+    void discard() {
+        if (pooled != null) {
+            pooled.getBuffer().clear();
+        }
+        written = 0;
+        closed = false;
+    }
+
     /**
      * Ends the response without its proper end: sends what was written, then closes the connection,
      * so that the client sees a truncated body rather than a complete one.
@@ -121,7 +129,7 @@ final class ResponseBody extends OutputStream {
         } finally {
             closed = true;
             release();
-            IoUtils.safeClose(exchange.getConnection());
+            Quietly.close(exchange.getConnection());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.spawning.undertow;
 
 import io.undertow.server.AbstractServerConnection;
-import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
 
 /**
@@ -59,12 +58,12 @@ final class TrackedConnection {
                 return false;
             }
         }
-        IoUtils.safeClose(channel);
+        Quietly.close(channel);
         return true;
     }
 
     /** Closes the connection whatever it is doing: the grace period is over. */
     void cutOff() {
-        IoUtils.safeClose(channel);
+        Quietly.close(channel);
     }
 }

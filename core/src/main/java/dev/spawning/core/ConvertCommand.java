@@ -1,0 +1,29 @@
+package dev.spawning.core;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spawn convert FILE --to ini|yaml}: the file in the other form, with the same meaning. */
+@Command(name = "convert", description = "Print a deployment file as INI or as YAML, with the same meaning.")
+final class ConvertCommand extends SpawnCommand {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The deployment file (INI or YAML).")
+    Path file;
+
+    @Option(names = "--to", required = true, paramLabel = "ini|yaml", description = "The form to print.")
+    String to;
+
+    @Override
+    public Integer call() {
+        ConfigFile parsed = Session.parse(file.toAbsolutePath().normalize(), Ref.caller(file.toString()));
+        String text = switch (to) {
+            case "ini" -> IniWriter.write(parsed);
+            case "yaml", "yml" -> YamlFormat.write(parsed);
+            default -> throw new DeploymentException("--to must be ini or yaml, not '" + to + "'");
+        };
+        out().print(text);
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.spawning.core;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code spawn factories}: the discovered providers: name, protocol, module, description. */
+@Command(name = "factories", description = "List the providers on the classpath.")
+final class FactoriesCommand extends SpawnCommand {
+
+    @Override
+    public Integer call() {
+        ProviderRegistry registry = ProviderRegistry.discover(options.classLoader());
+        List<String[]> rows = registry.all().stream()
+                .map(p -> new String[] {p.name(), String.join(", ", p.protocols().stream()
+                        .map(Object::toString).toList()), p.module(), p.description()})
+                .toList();
+        int[] widths = {4, 8, 6};
+        for (String[] row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        String format = "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s%n";
+        out().printf(format, "NAME", "PROTOCOL", "MODULE", "DESCRIPTION");
+        rows.forEach(row -> out().printf(format, (Object[]) row));
+        registry.broken().forEach(problem -> err().println("warning: " + problem));
+        return 0;
+    }
+}

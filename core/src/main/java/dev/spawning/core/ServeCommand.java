@@ -1,0 +1,70 @@
+package dev.spawning.core;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.Server;
+import dev.spawning.factory.StopReport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spawn serve FILE [--app-name N] [--server-name N] [NAME=VALUE ...]}: loads the server and
+ * the app, serves, prints {@code Serving on http://HOST:PORT} per listener when ready, and on
+ * {@code SIGTERM} or {@code SIGINT} stops gracefully and reports what the stop did.
+ */
+@Command(name = "serve", description = "Load the server and the app of a deployment file and serve.")
+final class ServeCommand extends SpawnCommand {
+
+    @Parameters(index = "0", paramLabel = "FILE[#APP]", description = "The deployment file (INI or YAML).")
+    String file;
+
+    @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "Globals passed to every section.")
+    List<String> globals = new ArrayList<>();
+
+    @Option(names = "--app-name", paramLabel = "NAME", description = "The app section to serve (default: main).")
+    String appName;
+
+    @Option(names = "--server-name", paramLabel = "NAME", description = "The server section (default: main).")
+    String serverName;
+
+    @Override
+    public Integer call() throws Exception {
+        DeploymentArgument argument = DeploymentArgument.parse(file);
+        Deployment deployment = Deployment.of(argument.file())
+                .withGlobalConf(CommonOptions.globals(globals))
+                .withClassLoader(options.classLoader());
+        Server server = deployment.server(serverName != null ? serverName : "main");
+        App app = deployment.app(appName != null ? appName : argument.nameOr("main"));
+        start(server, app);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("spawn-stop").unstarted(() -> stop(server)));
+        for (InetSocketAddress address : server.addresses()) {
+            out().println("Serving on " + url(address));
+        }
+        out().flush();
+        server.await();
+        return 0;
+    }
+
+    private static void start(Server server, App app) {
+        try {
+            server.start(app);
+        } catch (IOException e) {
+            throw new DeploymentException("Cannot serve: " + e.getMessage(), e);
+        }
+    }
+
+    private void stop(Server server) {
+        StopReport report = server.stop(server.gracefulTimeout());
+        err().println("Stopped: " + report);
+        err().flush();
+    }
+
+    static String url(InetSocketAddress address) {
+        String host = address.getHostString();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

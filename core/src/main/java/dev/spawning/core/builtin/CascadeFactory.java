@@ -1,0 +1,67 @@
+package dev.spawning.core.builtin;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.CompositeFactory;
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.FactoryProvider;
+import dev.spawning.factory.Loader;
+import dev.spawning.factory.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code use = service:cascade}: keys starting with {@code app} name the apps, tried in sorted key
+ * order; {@code catch} lists the statuses that pass to the next app (default {@code 404}).
+ */
+@FactoryProvider(name = "cascade", description = "Tries apps in turn while they answer a caught status (Paste's cascade)")
+public final class CascadeFactory implements CompositeFactory {
+
+    /** Public because ServiceLoader needs it. */
+    public CascadeFactory() {
+    }
+
+    @Override
+    public App create(Loader loader, Settings global, Settings local) {
+        Set<Integer> caught = statuses(local);
+        List<String> keys = new ArrayList<>();
+        for (String key : local.keys()) {
+            if (key.equals("catch")) {
+                continue;
+            }
+            if (!key.startsWith("app")) {
+                String prefix = local.origin(key).map(o -> o.errorPrefix()).orElse("");
+                throw new FactoryException(prefix + "[" + local.section() + "] Bad configuration key '" + key
+                        + "' (='" + local.require(key) + "'); all configuration keys must start with 'app'");
+            }
+            keys.add(key);
+        }
+        keys.sort(null);
+        List<App> apps = new ArrayList<>();
+        for (String key : keys) {
+            apps.add(loader.app(local.require(key), global));
+        }
+        if (apps.isEmpty()) {
+            throw new FactoryException(local.sectionOrigin().map(o -> o.errorPrefix()).orElse("") + "["
+                    + local.section() + "] names no app: add settings such as 'app1 = first' and 'app2 = second'");
+        }
+        return new Cascade(apps, caught);
+    }
+
+    private static Set<Integer> statuses(Settings local) {
+        return local.value("catch", Set.of(404), "status codes separated by spaces, such as 404 405",
+                CascadeFactory::parseStatuses);
+    }
+
+    private static Set<Integer> parseStatuses(String text) {
+        Set<Integer> statuses = new LinkedHashSet<>();
+        for (String word : text.strip().split("[\\s,]+")) {
+            if (!word.matches("[1-9]\\d\\d")) {
+                return null;
+            }
+            statuses.add(Integer.valueOf(word));
+        }
+        return statuses;
+    }
+}

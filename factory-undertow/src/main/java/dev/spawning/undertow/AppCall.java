@@ -1,0 +1,140 @@
+package dev.spawning.undertow;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.Request;
+import dev.spawning.factory.Response;
+import io.undertow.server.HttpServerExchange;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.System.Logger.Level;
+
+/**
+ * One request on its app thread: adapts the exchange, runs the app, writes its response and
+ * ends the exchange. Every outcome of the app is turned into a response here: a 500 (or 413 when
+ * the body outgrew {@code max_body_size}) if it failed before the response started, a cut
+ * connection if it failed while streaming.
+ *
+ * <p>Threading: {@link #run} is the whole life of the request on its app thread (a virtual thread,
+ * or a pool thread when {@code threads} is set); it may block in the app, in body reads and in
+ * writes. It touches the exchange only after the IO thread handed it over, and ends it itself.
+ */
+final class AppCall implements Runnable {
+
+    private final Served served;
+    private final HttpServerExchange exchange;
+    private final int rejection;
+
+    /**
+     * @param rejection the status to answer without calling the app, or
+     *                  {@link RequestLimits#WITHIN_LIMITS}
+     */
+    AppCall(Served served, HttpServerExchange exchange, int rejection) {
+        this.served = served;
+        this.exchange = exchange;
+        this.rejection = rejection;
+    }
+
+    /** What every call of one server shares: the app, the settings it needs, the log and counts. */
+    record Served(App app, boolean keepAlive, boolean debug, long bodyTimeoutNanos,
+            ConnectionTracker tracker, AccessLogSink accessLog) {
+    }
+
+    @Override
+    public void run() {
+        AccessLogSink.Start start = served.accessLog().start();
+        RequestBody body = new RequestBody(exchange, served.bodyTimeoutNanos());
+        Request request = Requests.from(exchange, body);
+        ResponseBody out = new ResponseBody(exchange);
+        Response response = rejection != RequestLimits.WITHIN_LIMITS ? ErrorResponses.of(rejection) : answer(request, body);
+        Response sent = response;
+        try {
+            sent = send(request, response, body, out);
+        } finally {
+            body.release();
+            served.tracker().responseFinished();
+            exchange.endExchange();
+            served.accessLog().log(start, request, exchange.getStatusCode(), out.written(), sent.headers());
+        }
+    }
+
+    private Response answer(Request request, RequestBody body) {
+        try {
+            Response response = app().handle(request);
+            if (response == null) {
+                throw new NullPointerException("The app returned no response");
+            }
+            return response;
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
+            return failed(request, body, failure);
+        }
+    }
+
+    private Response failed(Request request, RequestBody body, Throwable failure) {
+        if (body.tooLarge()) {
+            return ErrorResponses.of(413);
+        }
+        UndertowServer.LOG.log(Level.ERROR, "The app failed on \"" + requestLine(request) + "\"", failure);
+        return ErrorResponses.internalError(served.debug() ? stackTrace(failure) : null);
+    }
+
+    /** Sends {@code response}, or an error in its place; returns what was sent. */
+    private Response send(Request request, Response response, RequestBody body, ResponseBody out) {
+        ResponseWriter.head(exchange, response, mustClose(body));
+        try {
+            ResponseWriter.body(exchange, response, out);
+            out.close();
+            return response;
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
+            if (out.started()) {
+                cutOff(request, out, failure);
+                return response;
+            }
+            out.discard();
+            Response error = failed(request, body, failure);
+            sendError(error, out);
+            return error;
+        }
+    }
+
+    /** The response could not even start: send the error instead, or cut off if that fails too. */
+    private void sendError(Response error, ResponseBody out) {
+        ResponseWriter.head(exchange, error, true);
+        try {
+            ResponseWriter.body(exchange, error, out);
+            out.close();
+        } catch (Exception clientGone) {
+            out.abort();
+        }
+    }
+
+    /** The response started: the only honest end is a cut connection (a truncated body). */
+    private void cutOff(Request request, ResponseBody out, Throwable failure) {
+        Level level = out.clientGone() ? Level.DEBUG : Level.ERROR;
+        UndertowServer.LOG.log(level, "Response to \"" + requestLine(request) + "\" cut off after "
+                + out.written() + " body bytes", failure);
+        out.abort();
+    }
+
+    /**
+     * Whether the connection must close after this response: keep-alive is off, the server is
+     * stopping, the body broke, or the client still waits to send a body it was never asked for.
+     */
+    private boolean mustClose(RequestBody body) {
+        return !served.keepAlive() || served.tracker().stopping() || body.broken() || body.continueWithheld()
+                || body.tooMuchLeftToDrain();
+    }
+
+    private App app() {
+        return served.app();
+    }
+
+    private static String requestLine(Request request) {
+        return request.method() + " " + request.target() + " " + request.version();
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

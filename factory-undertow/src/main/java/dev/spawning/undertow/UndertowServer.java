@@ -1,0 +1,211 @@
+package dev.spawning.undertow;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Server;
+import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.StopReport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The {@code undertow} server: Undertow core parses HTTP/1.1 on a few IO threads and each request
+ * runs on an app thread of its own.
+ *
+ * <h2>Threading model</h2>
+ * <ul>
+ *   <li><b>XNIO IO threads</b> (one per core, at least two; daemon): accept connections, read and
+ *       parse request heads, run {@link RootHandler} (count, check limits, hand over), signal
+ *       readiness to waiting app threads, run idle checks during a stop. They never block and
+ *       never run app code.</li>
+ *   <li><b>App threads</b> (a virtual thread per request, or a pool of {@code threads} platform
+ *       threads; created in {@link #appThreads}, the server's only executor, which XNIO uses for
+ *       its own tasks too): run {@link AppCall}: the app, body reads ({@link RequestBody}), body
+ *       writes ({@link ResponseBody}), the access log line, the end of the exchange. They may
+ *       block anywhere; waits on the socket park on a semaphore ({@link ChannelWaits}) instead
+ *       of selecting.</li>
+ *   <li><b>The caller of {@link #start} and {@link #stop}</b>: binds, and during a stop closes
+ *       the listening socket, waits for connections to finish, cuts off the rest, shuts down.</li>
+ * </ul>
+ * Locks: each {@link TrackedConnection}'s monitor guards that connection's request counters;
+ * {@link ConnectionTracker} holds a lock only to signal "all connections closed"; this class's
+ * monitor guards the lifecycle state. No lock is held while blocking on I/O or on an app.
+ *
+ * <h2>Graceful stop</h2>
+ * {@link #stop} closes the listening socket at once, marks the server as stopping (every response
+ * from then on says {@code Connection: close}, and a response already streaming closes its
+ * connection when done), closes each connection that is idle (no request in progress, no byte of
+ * the next one read), waits until every connection has closed or {@code grace} has passed, then
+ * closes what is left and interrupts the app threads still running.
+ */
+final class UndertowServer implements Server {
+
+    static final System.Logger LOG = System.getLogger("dev.spawning.undertow");
+
+    /** How long a stop waits for XNIO's threads after the connections are gone. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final ServerSettings settings;
+    private final Clocks clocks;
+    private final ConnectionTracker tracker = new ConnectionTracker();
+    private final CompletableFuture<StopReport> report = new CompletableFuture<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private State state = State.NEW;
+    private boolean startCalled;
+    private Running running;
+
+    UndertowServer(ServerSettings settings, Clocks clocks) {
+        this.settings = settings;
+        this.clocks = clocks;
+    }
+
+    /** What exists only while the server runs. */
+    private record Running(Transport transport, ExecutorService appThreads, AccessLogSink accessLog) {
+    }
+
+    @Override
+    public void start(App app) throws IOException {
+        claimStart();
+        ExecutorService appThreads = appThreads(settings.threads());
+        AccessLogSink accessLog = null;
+        try {
+            accessLog = AccessLogSink.open(settings, clocks);
+            RootHandler root = new RootHandler(served(app, accessLog), new RequestLimits(settings), appThreads);
+            Transport transport = Transport.bind(settings, appThreads, root, tracker);
+            started(new Running(transport, appThreads, accessLog));
+        } catch (IOException | RuntimeException failed) {
+            appThreads.shutdownNow();
+            closeAfterFailure(accessLog, failed);
+            finish(new StopReport(0, 0, 0, Duration.ZERO));
+            throw failed;
+        }
+    }
+
+    @Override
+    public List<InetSocketAddress> addresses() {
+        Running now = current();
+        return now == null ? List.of() : List.of(now.transport().address());
+    }
+
+    @Override
+    public StopReport stop(Duration grace) {
+        Running toStop;
+        synchronized (this) {
+            if (state == State.STOPPED) {
+                return report.join();
+            }
+            state = State.STOPPED;
+            toStop = running;
+        }
+        finish(toStop == null ? new StopReport(0, 0, 0, Duration.ZERO) : stopGracefully(toStop, grace));
+        return report.join();
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public Duration gracefulTimeout() {
+        return settings.gracefulTimeout();
+    }
+
+    @Override
+    public String toString() {
+        return "UndertowServer" + addresses();
+    }
+
+    /**
+     * The executor every app call (and every XNIO task) runs on: a virtual thread per task, or
+     * {@code threads} platform threads.
+     */
+    static ExecutorService appThreads(int threads) {
+        if (threads == 0) {
+            return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("spawning-app-", 0).factory());
+        }
+        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("spawning-app-", 0).daemon(true).factory());
+    }
+
+    private StopReport stopGracefully(Running toStop, Duration grace) {
+        long begin = System.nanoTime();
+        long deadline = begin + grace.toNanos();
+        toStop.transport().stopAccepting();
+        int closedIdle = 0;
+        int cutOff = 0;
+        try {
+            closedIdle = tracker.beginStop(deadline);
+            if (!tracker.awaitAllClosed(deadline)) {
+                cutOff = tracker.cutOffAll();
+            }
+            toStop.appThreads().shutdownNow();
+            toStop.transport().shutdown(System.nanoTime() + SHUTDOWN_WAIT.toNanos());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            cutOff += tracker.cutOffAll();
+            toStop.appThreads().shutdownNow();
+        }
+        closeAfterStop(toStop.accessLog());
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        return new StopReport(tracker.completedWhileStopping(), closedIdle, cutOff, took);
+    }
+
+    private AppCall.Served served(App app, AccessLogSink accessLog) {
+        return new AppCall.Served(app, settings.keepAlive(), settings.debug(), settings.bodyTimeout().toNanos(),
+                tracker, accessLog);
+    }
+
+    private synchronized void claimStart() {
+        if (startCalled) {
+            throw new FactoryException("start() already called");
+        }
+        if (state == State.STOPPED) {
+            throw new FactoryException("start() after stop(): a stopped server cannot start again");
+        }
+        startCalled = true;
+        state = State.RUNNING;
+    }
+
+    private synchronized void started(Running now) {
+        running = now;
+    }
+
+    private synchronized Running current() {
+        return running;
+    }
+
+    private void finish(StopReport done) {
+        synchronized (this) {
+            state = State.STOPPED;
+        }
+        report.complete(done);
+        stopped.countDown();
+    }
+
+    private static void closeAfterFailure(AccessLogSink accessLog, Exception failed) {
+        if (accessLog == null) {
+            return;
+        }
+        try {
+            accessLog.close();
+        } catch (IOException cleanup) {
+            failed.addSuppressed(cleanup);
+        }
+    }
+
+    private static void closeAfterStop(AccessLogSink accessLog) {
+        try {
+            accessLog.close();
+        } catch (IOException failed) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot close the access log", failed);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.spawning.undertow;
+
+import dev.spawning.factory.Server;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A raw HTTP/1.x client over one socket, to see exactly how the server frames what it sends.
+ * Reads time out after five seconds so that a broken server fails the test instead of hanging it.
+ */
+final class RawHttp implements AutoCloseable {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    private RawHttp(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    static RawHttp connect(Server server) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", Servers.port(server)), 5_000);
+        socket.setSoTimeout(5_000);
+        return new RawHttp(socket);
+    }
+
+    /** Sends text as ISO-8859-1 bytes; {@code \n} is sent as it is, so write {@code \r\n}. */
+    RawHttp send(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return this;
+    }
+
+    /** Reads one response, framed by its headers (or by the close of the connection). */
+    Reply read() throws IOException {
+        return read(false);
+    }
+
+    /** Reads one response to a HEAD request: headers only, whatever they announce. */
+    Reply readHead() throws IOException {
+        return read(true);
+    }
+
+    /** Reads the interim {@code 100 Continue} line and its blank line. */
+    String readInterim() throws IOException {
+        String status = line();
+        String blank = line();
+        if (!blank.isEmpty()) {
+            throw new IOException("Expected the end of an interim response, got: " + blank);
+        }
+        return status;
+    }
+
+    /** True when nothing arrives before the server closes the connection (within five seconds). */
+    boolean closedByServer() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    /** True when no byte arrives for {@code millis}: the server is waiting, not answering. */
+    boolean silentFor(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            in.read();
+            return false;
+        } catch (SocketTimeoutException quiet) {
+            return true;
+        } finally {
+            socket.setSoTimeout(5_000);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private Reply read(boolean head) throws IOException {
+        String status = line();
+        List<String[]> headers = new ArrayList<>();
+        for (String field = line(); !field.isEmpty(); field = line()) {
+            int colon = field.indexOf(':');
+            headers.add(new String[] {field.substring(0, colon), field.substring(colon + 1).strip()});
+        }
+        Reply reply = new Reply(status, headers, new byte[0], Framing.NONE);
+        if (head || reply.code() == 204 || reply.code() == 304) {
+            return reply;
+        }
+        return body(reply);
+    }
+
+    private Reply body(Reply reply) throws IOException {
+        Optional<String> length = reply.header("Content-Length");
+        if (reply.header("Transfer-Encoding").filter(te -> te.equalsIgnoreCase("chunked")).isPresent()) {
+            return chunked(reply);
+        }
+        if (length.isPresent()) {
+            return reply.with(in.readNBytes(Integer.parseInt(length.get())), Framing.LENGTH);
+        }
+        return reply.with(in.readAllBytes(), Framing.CLOSE);
+    }
+
+    private Reply chunked(Reply reply) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            for (int size = chunkSize(); size > 0; size = chunkSize()) {
+                body.write(in.readNBytes(size));
+                line();
+            }
+            while (!line().isEmpty()) {
+                // Trailer fields: not needed by the tests.
+            }
+            return reply.with(body.toByteArray(), Framing.CHUNKED);
+        } catch (IOException | NumberFormatException truncated) {
+            return reply.with(body.toByteArray(), Framing.TRUNCATED);
+        }
+    }
+
+    private int chunkSize() throws IOException {
+        String line = line();
+        int semicolon = line.indexOf(';');
+        return Integer.parseInt(semicolon < 0 ? line : line.substring(0, semicolon), 16);
+    }
+
+    private String line() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        if (b < 0) {
+            throw new IOException("Connection closed after: " + line.toString(StandardCharsets.ISO_8859_1));
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** How the body of a response was delimited. */
+    enum Framing { NONE, LENGTH, CHUNKED, CLOSE, TRUNCATED }
+
+    /** One response as it came over the wire. */
+    record Reply(String status, List<String[]> headers, byte[] body, Framing framing) {
+
+        int code() {
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+
+        Optional<String> header(String name) {
+            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+        }
+
+        List<String> headerNames() {
+            return headers.stream().map(h -> h[0].toLowerCase(Locale.ROOT)).toList();
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        Reply with(byte[] newBody, Framing newFraming) {
+            return new Reply(status, headers, newBody, newFraming);
+        }
+    }
+}

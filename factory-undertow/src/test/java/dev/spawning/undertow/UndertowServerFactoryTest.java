@@ -1,0 +1,139 @@
+package dev.spawning.undertow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spawning.factory.Factory;
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.FactoryProvider;
+import dev.spawning.factory.Protocol;
+import dev.spawning.factory.Response;
+import dev.spawning.factory.Server;
+import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.Settings;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class UndertowServerFactoryTest {
+
+    private static final String SERVICE = "dev.spawning.factory.Factory";
+
+    @RegisterExtension
+    final Servers servers = new Servers();
+
+    @Test
+    void serviceLoaderFindsTheProviderByTheNameInItsAnnotation() {
+        List<Factory> undertow = ServiceLoader.load(Factory.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(factory -> factory.getClass().getAnnotation(FactoryProvider.class).name().equals("undertow"))
+                .toList();
+
+        assertThat(undertow).singleElement().isInstanceOf(UndertowServerFactory.class);
+        assertThat(Protocol.implementedBy(UndertowServerFactory.class)).containsExactly(Protocol.SERVER);
+        assertThat(UndertowServerFactory.class.getAnnotation(FactoryProvider.class).description())
+                .isEqualTo("HTTP/1.1 on Undertow core; apps run on virtual threads");
+    }
+
+    @Test
+    void moduleInfoProvidesExactlyTheClassListedInTheServicesFile() throws Exception {
+        Path classes = Path.of(UndertowServerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ModuleDescriptor descriptor;
+        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
+            descriptor = ModuleDescriptor.read(in);
+        }
+        List<String> servicesFile = Files.readAllLines(classes.resolve("META-INF/services/" + SERVICE)).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+
+        assertThat(descriptor.name()).isEqualTo("dev.spawning.undertow");
+        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactly("dev.spawning.undertow");
+        assertThat(descriptor.provides()).singleElement().satisfies(provides -> {
+            assertThat(provides.service()).isEqualTo(SERVICE);
+            assertThat(provides.providers()).isEqualTo(servicesFile).containsExactly(UndertowServerFactory.class.getName());
+        });
+    }
+
+    @Test
+    void rejectsAPortThatIsNotANumberNamingSectionKeyAndValue() {
+        Settings local = Settings.builder("server:main").put("port", "http").build();
+
+        assertThatThrownBy(() -> new UndertowServerFactory().create(Settings.empty(), local))
+                .isInstanceOf(FactoryException.class)
+                .hasMessage("[server:main] port = 'http': expected an integer from 0 to 65535");
+    }
+
+    @Test
+    void refusesRequireHostFalseBecauseUndertowAlwaysRequiresHost() {
+        Settings local = Settings.builder("server:main").put("require_host", "false").build();
+
+        assertThatThrownBy(() -> new UndertowServerFactory().create(Settings.empty(), local))
+                .isInstanceOf(FactoryException.class)
+                .hasMessage("[server:main] require_host = 'false': expected true (Undertow 2.4 answers 400 to every "
+                        + "HTTP/1.1 request without Host; the coroutine provider can accept them)");
+        ServerSettings embedded = ServerSettings.from(local);
+        assertThatThrownBy(() -> UndertowServerFactory.server(embedded))
+                .isInstanceOf(FactoryException.class)
+                .hasMessage("require_host = false: expected true (Undertow 2.4 answers 400 to every "
+                        + "HTTP/1.1 request without Host; the coroutine provider can accept them)");
+    }
+
+    @Test
+    void rejectsAnAccessLogFormatWithAnUnknownAtom() {
+        Settings local = Settings.builder("server:main").put("access_log_format", "%(h)s %(zz)s").build();
+
+        assertThatThrownBy(() -> new UndertowServerFactory().create(Settings.empty(), local))
+                .isInstanceOf(FactoryException.class)
+                .hasMessage("[server:main] access_log_format = '%(h)s %(zz)s': expected a format of %(name)s atoms; "
+                        + "unknown atom %(zz)s (known: h l u t r m U q H s B b f a T M D L p {header}i {header}o)");
+    }
+
+    @Test
+    void takesDebugFromTheGlobalConfWhenTheSectionHasNone() throws Exception {
+        Settings global = Settings.of(Map.of("debug", "true"));
+        Server server = new UndertowServerFactory().create(global, Settings.of(Map.of("port", "0")));
+        servers.start(server, request -> {
+            throw new IllegalStateException("secret detail");
+        });
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read();
+
+            assertThat(reply.code()).isEqualTo(500);
+            assertThat(reply.text()).startsWith("Internal Server Error\n\njava.lang.IllegalStateException: secret detail");
+        }
+    }
+
+    @Test
+    void letsTheSectionsOwnDebugWinOverTheGlobalConf() throws Exception {
+        Settings global = Settings.of(Map.of("debug", "true"));
+        Server server = new UndertowServerFactory().create(global, Settings.of(Map.of("port", "0", "debug", "false")));
+        servers.start(server, request -> {
+            throw new IllegalStateException("secret detail");
+        });
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read();
+
+            assertThat(reply.text()).isEqualTo("Internal Server Error\n");
+        }
+    }
+
+    @Test
+    void buildsAnEmbeddedServerFromServerSettingsAlone() throws Exception {
+        Server server = UndertowServerFactory.server(ServerSettings.from(Settings.of(Map.of("port", "0"))));
+        servers.start(server, request -> Response.text(200, "embedded"));
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().text()).isEqualTo("embedded");
+        }
+    }
+}
