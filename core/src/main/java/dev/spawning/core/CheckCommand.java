@@ -1,12 +1,16 @@
 package dev.spawning.core;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code spawn check FILE}: loads every section without serving; prints every error and warning. */
+/**
+ * {@code spawn check FILE}: loads every section without serving; prints every error and warning
+ * (to standard error when there are errors, then exit status 2; else to standard output).
+ */
 @Command(name = "check", description = "Load every section without serving; print every error and warning.")
 final class CheckCommand extends SpawnCommand {
 
@@ -23,10 +27,10 @@ final class CheckCommand extends SpawnCommand {
                 .withClassLoader(options.classLoader())
                 .check();
         long errors = problems.stream().filter(Problem::isError).count();
-        problems.forEach(problem -> (problem.isError() ? err() : out()).println(problem.message()));
-        String summary = errors + " error(s), " + (problems.size() - errors) + " warning(s) in "
-                + file.toAbsolutePath().normalize();
-        (errors > 0 ? err() : out()).println(summary);
+        PrintWriter report = errors > 0 ? err() : out();
+        problems.forEach(problem -> report.println(problem.message()));
+        report.println(errors + " error(s), " + (problems.size() - errors) + " warning(s) in "
+                + file.toAbsolutePath().normalize());
         return errors > 0 ? Spawn.ERROR : 0;
     }
 }

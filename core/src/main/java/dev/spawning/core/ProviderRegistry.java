@@ -90,8 +90,9 @@ final class ProviderRegistry {
         Protocol protocol = FactorySource.choose(provider.protocols(), kind, sectionPrefix);
         if (protocol == null) {
             throw ref.error("Provider " + quote(name) + " is " + String.join(" and ",
-                    provider.protocols().stream().map(FactorySource::articled).toList()) + ", not "
-                    + articledKind(kind) + " provider" + ref.forSection() + ". " + available(kind));
+                    provider.protocols().stream().map(FactorySource::articled).toList()) + "; "
+                    + (ref.section() == null ? "this" : "[" + ref.section() + "]") + " needs "
+                    + FactorySource.needed(kind) + ". " + available(kind));
         }
         return new ClassSource(provider.type(), protocol, spec, name, ref);
     }
@@ -108,10 +109,6 @@ final class ProviderRegistry {
         String label = Character.toUpperCase(kind.word().charAt(0)) + kind.word().substring(1) + " providers";
         return names.isEmpty() ? "There are no " + kind.word() + " providers on the classpath."
                 : label + " on the classpath: " + String.join(", ", names) + ".";
-    }
-
-    private static String articledKind(Kind kind) {
-        return kind == Kind.APP ? "an app" : "a " + kind.word();
     }
 
     private static String quote(String name) {

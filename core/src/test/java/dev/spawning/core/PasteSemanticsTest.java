@@ -54,4 +54,78 @@ class PasteSemanticsTest {
         assertThat(c.localConf().asMap()).containsExactly(Map.entry("def1", "a"), Map.entry("foo", "TEST"));
         assertThat(c.globalConf().asMap()).containsEntry("def2", "TEST");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"basic.ini", "basic.yaml"})
+    void aConfigIncludeSeesItsOwnHereAndTheCallersGlobalsWin(String file) {
+        Context c = context(file, "test_foreign_config");
+        String dir = Fixtures.dir().toString();
+        assertThat(c.localConf().asMap()).containsExactly(Map.entry("setting1", "foo"),
+                Map.entry("apppath", dir + "/sub/app"), Map.entry("another", "FOO"));
+        assertThat(c.globalConf().asMap()).containsExactly(
+                Map.entry("here", dir), Map.entry("__file__", Fixtures.file(file).toString()),
+                Map.entry("glob", "override"), Map.entry("bob", "your uncle"), Map.entry("another", "BAR"),
+                Map.entry("def1", "a"), Map.entry("def2", "b"), Map.entry("basepath", dir));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"basic.ini", "basic.yaml"})
+    void eggUrisNameTheProviderInTheirFragment(String file) throws Exception {
+        assertThat(Apps.json(Apps.bodyOf(Fixtures.deployment(file).app("test_egg"), "/x")))
+                .containsEntry("path_info", "/x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"filters.ini", "filters.yaml"})
+    void aPipelineAppliesItsFilterToItsApp(String file) throws Exception {
+        Deployment d = Fixtures.deployment(file);
+        assertThat(Apps.bodyOf(d.app("piped"), "/")).isEqualTo("THIS IS BASIC APP");
+        assertThat(Apps.bodyOf(d.app("piped2"), "/")).isEqualTo("THIS IS BASIC APP");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"filters.ini", "filters.yaml"})
+    void aFilterAppWrapsItsNextApp(String file) throws Exception {
+        Deployment d = Fixtures.deployment(file);
+        assertThat(Apps.bodyOf(d.app("filt"), "/")).isEqualTo("this is basic app");
+        assertThat(Apps.bodyOf(d.app("filt2"), "/")).isEqualTo("this is basic app");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"filters.ini", "filters.yaml"})
+    void aPipelineWithAnExtraKeyIsRefused(String file) {
+        Deployment d = Fixtures.deployment(file);
+        String path = Fixtures.file(file).toString();
+        int line = 22;
+        assertThatThrownBy(() -> d.app("piped3")).hasMessage("Error in file " + path + ": line " + line
+                + ": The [pipeline:piped3] pipeline section in " + path
+                + " has extra (disallowed) settings: extra_config_option");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"filters.ini", "filters.yaml"})
+    void filterWithChainsComposeOutward(String file) throws Exception {
+        Deployment d = Fixtures.deployment(file);
+        assertThat(Apps.bodyOf(d.app("main"), "/")).isEqualTo("this is basic app");
+        assertThat(d.context(Kind.APP, "main").localConf().asMap()).containsExactly(Map.entry("example", "test"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"filters.ini", "filters.yaml"})
+    void describeShowsFiltersInOrderAndTheProviderOfEachNode(String file) {
+        assertThat(Fixtures.deployment(file).describe(Kind.APP, "main")).isEqualTo("""
+                [app:main] filter-with
+                ├── [filter:filter1] filter-with
+                │   ├── [filter:filter2] caps (filter factory), service:caps
+                │   │       method_to_call = lower
+                │   └── [filter:filter1] caps (filter factory), service:caps
+                └── [app:main] text (app factory), service:text
+                        example = test
+                """);
+        assertThat(Fixtures.deployment(file).describe(Kind.APP, "piped")).isEqualTo("""
+                [pipeline:piped] pipeline
+                ├── caps (filter factory), service:caps
+                └── [app:normal] text (app factory), service:text
+                """);
+    }
 }

@@ -35,14 +35,14 @@ final class AppCall implements Runnable {
     }
 
     /** What every call of one server shares: the app, the settings it needs, the log and counts. */
-    record Served(App app, boolean keepAlive, boolean debug, long bodyTimeoutNanos,
+    record Served(App app, boolean keepAlive, boolean debug, long bodyTimeoutNanos, long maxBodyBytes,
             ConnectionTracker tracker, AccessLogSink accessLog) {
     }
 
     @Override
     public void run() {
         AccessLogSink.Start start = served.accessLog().start();
-        RequestBody body = new RequestBody(exchange, served.bodyTimeoutNanos());
+        RequestBody body = new RequestBody(exchange, served.bodyTimeoutNanos(), served.maxBodyBytes());
         Request request = Requests.from(exchange, body);
         ResponseBody out = new ResponseBody(exchange);
         Response response = rejection != RequestLimits.WITHIN_LIMITS ? ErrorResponses.of(rejection) : answer(request, body);

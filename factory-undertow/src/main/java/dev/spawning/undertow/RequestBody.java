@@ -2,7 +2,6 @@ package dev.spawning.undertow;
 
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.server.protocol.http.HttpContinue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +24,7 @@ final class RequestBody extends InputStream {
 
     private final HttpServerExchange exchange;
     private final long timeoutNanos;
+    private final long maxBytes;
     private StreamSourceChannel channel;
     private PooledByteBuffer pooled;
     private boolean ended;
@@ -32,10 +32,17 @@ final class RequestBody extends InputStream {
     private boolean tooLarge;
     private boolean broken;
     private long bytesRead;
+    private long bytesReceived;
 
-    RequestBody(HttpServerExchange exchange, long timeoutNanos) {
+    /**
+     * @param timeoutNanos {@code body_timeout}: the longest wait for the next body bytes
+     * @param maxBytes     {@code max_body_size}, 0 for no limit. Counted here rather than by
+     *                     Undertow, whose chunked decoder prints the failure to standard error.
+     */
+    RequestBody(HttpServerExchange exchange, long timeoutNanos, long maxBytes) {
         this.exchange = exchange;
         this.timeoutNanos = timeoutNanos;
+        this.maxBytes = maxBytes;
     }
 
     /** True when a read failed because the body passed {@code max_body_size}. */
@@ -136,19 +143,25 @@ final class RequestBody extends InputStream {
                 awaitReadable(source);
             }
             ended = count < 0;
+            checkSize(count);
             return !ended;
         } finally {
             buffer.flip();
         }
     }
 
+    private void checkSize(int count) throws IOException {
+        bytesReceived += Math.max(count, 0);
+        if (maxBytes > 0 && bytesReceived > maxBytes) {
+            tooLarge = true;
+            broken = true;
+            throw new IOException("The request body is larger than max_body_size (" + maxBytes + " bytes)");
+        }
+    }
+
     private int read(StreamSourceChannel source, ByteBuffer buffer) throws IOException {
         try {
             return source.read(buffer);
-        } catch (RequestTooBigException tooBig) {
-            tooLarge = true;
-            broken = true;
-            throw tooBig;
         } catch (IOException failed) {
             broken = true;
             throw failed;

@@ -45,14 +45,17 @@ final class ServerOptions {
     /**
      * Undertow's HTTP/1.1 options. Undertow's own limits are backstops that answer a bare 400 and
      * close: {@link RequestLimits} checks the URL length and header sizes exactly (414, 431) once
-     * Undertow has parsed the head, so Undertow's head limit is the sum of ours.
+     * Undertow has parsed the head, so Undertow's head limit is the sum of ours. Undertow's body
+     * limit is off: {@link RequestLimits} rejects a declared length over {@code max_body_size} and
+     * {@link RequestBody} counts a chunked one (Undertow's chunked decoder would print the failure
+     * to standard error).
      */
     static OptionMap undertow(ServerSettings settings) {
         return OptionMap.builder()
                 .set(UndertowOptions.MAX_HEADER_SIZE, headBackstop(settings))
                 .set(UndertowOptions.MAX_HEADERS, settings.maxHeaderCount())
                 .set(UndertowOptions.MAX_PARAMETERS, settings.urlLengthLimit())
-                .set(UndertowOptions.MAX_ENTITY_SIZE, settings.maxBodySize().bytes())
+                .set(UndertowOptions.MAX_ENTITY_SIZE, 0L)
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.idleTimeout().toMillis()))
                 .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(settings.headerTimeout().toMillis()))
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)

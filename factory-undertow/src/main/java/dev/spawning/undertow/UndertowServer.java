@@ -160,7 +160,7 @@ final class UndertowServer implements Server {
 
     private AppCall.Served served(App app, AccessLogSink accessLog) {
         return new AppCall.Served(app, settings.keepAlive(), settings.debug(), settings.bodyTimeout().toNanos(),
-                tracker, accessLog);
+                settings.maxBodySize().bytes(), tracker, accessLog);
     }
 
     private synchronized void claimStart() {

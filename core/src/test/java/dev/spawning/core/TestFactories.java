@@ -1,0 +1,91 @@
+package dev.spawning.core;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.AppFactory;
+import dev.spawning.factory.CompositeFactory;
+import dev.spawning.factory.Filter;
+import dev.spawning.factory.Loader;
+import dev.spawning.factory.Response;
+import dev.spawning.factory.Settings;
+import jakarta.inject.Inject;
+
+/** Factories for {@code call:} and explicit factory keys, in every form a deployment file can name. */
+public final class TestFactories {
+
+    private TestFactories() {
+    }
+
+    /** App factory method: answers {@code greeting} (default hello). */
+    public static App hello(Settings global, Settings local) {
+        String greeting = local.get("greeting", "hello");
+        return request -> Response.text(200, greeting);
+    }
+
+    /** Filter factory method: appends {@code suffix} (default !) to a text body. */
+    public static Filter exclaim(Settings global, Settings local) {
+        String suffix = local.get("suffix", "!");
+        return next -> request -> {
+            Response response = next.handle(request);
+            return response.toBuilder().body(Apps.body(response) + suffix).build();
+        };
+    }
+
+    /** Filter-app factory method: wraps the body in brackets. */
+    public static App bracket(App next, Settings global, Settings local) {
+        return request -> {
+            Response response = next.handle(request);
+            return response.toBuilder().body("[" + Apps.body(response) + "]").build();
+        };
+    }
+
+    /** Composite factory method: answers the body of the app named by {@code inner}. */
+    public static App delegate(Loader loader, Settings global, Settings local) {
+        return loader.app(local.require("inner"), global);
+    }
+
+    /** A method that returns a factory rather than being one. */
+    public static AppFactory producer() {
+        return (global, local) -> request -> Response.text(200, "produced");
+    }
+
+    /** Not a factory: wrong parameters. */
+    public static App notOne(String text) {
+        return request -> Response.text(200, text);
+    }
+
+    /** A service an application binds in its own injector. */
+    public interface Greeting {
+        String text();
+    }
+
+    /** A factory class that asks Guice for the application's Greeting. */
+    public static final class GreetingFactory implements AppFactory {
+        private final Greeting greeting;
+
+        @Inject
+        public GreetingFactory(Greeting greeting) {
+            this.greeting = greeting;
+        }
+
+        @Override
+        public App create(Settings global, Settings local) {
+            return request -> Response.text(200, greeting.text());
+        }
+    }
+
+    /** Both an app and a composite factory: the section prefix says which. */
+    public static final class EitherFactory implements AppFactory, CompositeFactory {
+        public EitherFactory() {
+        }
+
+        @Override
+        public App create(Settings global, Settings local) {
+            return request -> Response.text(200, "as app");
+        }
+
+        @Override
+        public App create(Loader loader, Settings global, Settings local) {
+            return request -> Response.text(200, "as composite");
+        }
+    }
+}
