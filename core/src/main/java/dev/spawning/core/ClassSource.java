@@ -16,7 +16,8 @@ record ClassSource(Class<? extends Factory> type, Protocol protocol, String spec
         } catch (ConfigurationException e) {
             throw ref.error(ref.option() + "cannot create " + type.getName() + " through Guice: "
                     + e.getErrorMessages().iterator().next().getMessage()
-                    + " (a factory class needs a public no-argument constructor or an @Inject constructor)");
+                    + " (Bind what a factory needs in the injector given to Deployment.withInjector or"
+                    + " SpawningModule; a factory that needs nothing has a public no-argument constructor.)");
         } catch (ProvisionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new DeploymentException(ref.prefix() + ref.option() + "the constructor of " + type.getName()

@@ -24,14 +24,14 @@ import org.xnio.StreamConnection;
  *
  * <p>Threading: {@link #openListener} and the idle checks run on IO threads; exchanges start on
  * an IO thread (or on the app thread that parses a pipelined request) and end on app threads;
- * {@link #awaitAllClosed} and {@link #cutOffAll} run on the thread calling
- * {@code Server.stop}. The map is concurrent; {@link #lock} guards only the "all closed" signal.
+ * {@link #awaitQuiet} and {@link #cutOffAll} run on the thread calling
+ * {@code Server.stop}. The map is concurrent; {@link #lock} guards only the "nothing left to serve" signal.
  */
 final class ConnectionTracker {
 
     private final Map<StreamConnection, TrackedConnection> open = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition allClosed = lock.newCondition();
+    private final Condition quietNow = lock.newCondition();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger completedWhileStopping = new AtomicInteger();
     private volatile boolean stopping;
@@ -64,10 +64,10 @@ final class ConnectionTracker {
         }
         tracked.exchangeStarted(server);
         exchange.addExchangeCompleteListener((ended, next) -> {
-            if (stopping) {
-                ended.setPersistent(false);
-            }
             tracked.exchangeEnded();
+            if (stopping) {
+                stoppedAfter(ended, tracked);
+            }
             next.proceed();
         });
     }
@@ -75,9 +75,19 @@ final class ConnectionTracker {
     /** Called by the app thread once it has written a response in full (or given up on it). */
     void responseFinished() {
         inFlight.decrementAndGet();
-        if (stopping) {
+    }
+
+    /**
+     * An exchange ended during a stop: its connection closes now. It counts as completed unless it
+     * ended because its connection was closed under it (cut off, or the client went away).
+     */
+    private void stoppedAfter(HttpServerExchange ended, TrackedConnection tracked) {
+        ended.setPersistent(false);
+        if (tracked.channel().isOpen()) {
             completedWhileStopping.incrementAndGet();
         }
+        tracked.finish();
+        signalIfQuiet();
     }
 
     /** Requests answered since the stop began. */
@@ -102,26 +112,31 @@ final class ConnectionTracker {
         return closed;
     }
 
-    /** Waits until every connection has closed or the deadline passed; true when all closed. */
-    boolean awaitAllClosed(long deadlineNanos) throws InterruptedException {
+    /**
+     * Waits until every connection has closed or finished its last response, or the deadline
+     * passed; true when nothing is left to serve.
+     */
+    boolean awaitQuiet(long deadlineNanos) throws InterruptedException {
         lock.lock();
         try {
             long remaining = deadlineNanos - System.nanoTime();
-            while (!open.isEmpty() && remaining > 0) {
-                remaining = allClosed.awaitNanos(remaining);
+            while (!quiet() && remaining > 0) {
+                remaining = quietNow.awaitNanos(remaining);
             }
-            return open.isEmpty();
+            return quiet();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Closes every connection still open; returns how many. */
+    /**
+     * Closes every connection still open; returns how many were cut off while serving or reading
+     * a request (a connection that only waited for the client's close does not count).
+     */
     int cutOffAll() {
         int count = 0;
         for (TrackedConnection tracked : List.copyOf(open.values())) {
-            tracked.cutOff();
-            count++;
+            count += tracked.cutOff() ? 1 : 0;
         }
         return count;
     }
@@ -148,10 +163,25 @@ final class ConnectionTracker {
     }
 
     private void closed(StreamConnection channel) {
-        if (open.remove(channel) != null && open.isEmpty()) {
+        if (open.remove(channel) != null) {
+            signalIfQuiet();
+        }
+    }
+
+    private boolean quiet() {
+        for (TrackedConnection tracked : open.values()) {
+            if (!tracked.finished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void signalIfQuiet() {
+        if (stopping && quiet()) {
             lock.lock();
             try {
-                allClosed.signalAll();
+                quietNow.signalAll();
             } finally {
                 lock.unlock();
             }

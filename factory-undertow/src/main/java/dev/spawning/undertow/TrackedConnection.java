@@ -15,6 +15,7 @@ final class TrackedConnection {
     private AbstractServerConnection server;
     private int active;
     private boolean begun;
+    private volatile boolean finished;
 
     TrackedConnection(StreamConnection channel) {
         this.channel = channel;
@@ -48,6 +49,18 @@ final class TrackedConnection {
     }
 
     /**
+     * Its last response is complete and Undertow is closing it: it has shut down its output and
+     * waits for the client's side of the close. Nothing left to serve, nothing to cut off.
+     */
+    void finish() {
+        finished = true;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    /**
      * Closes the connection if no request is in progress and none has begun to arrive. Must run
      * on the connection's IO thread, so that no read slips between the check and the close.
      */
@@ -62,8 +75,13 @@ final class TrackedConnection {
         return true;
     }
 
-    /** Closes the connection whatever it is doing: the grace period is over. */
-    void cutOff() {
+    /**
+     * Closes the connection whatever it is doing: the grace period is over. Returns whether work
+     * was cut off, rather than a connection that was only waiting for the client's close.
+     */
+    boolean cutOff() {
+        boolean serving = !finished;
         Quietly.close(channel);
+        return serving;
     }
 }

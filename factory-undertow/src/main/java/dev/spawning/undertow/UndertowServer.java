@@ -143,7 +143,7 @@ final class UndertowServer implements Server {
         int cutOff = 0;
         try {
             closedIdle = tracker.beginStop(deadline);
-            if (!tracker.awaitAllClosed(deadline)) {
+            if (!tracker.awaitQuiet(deadline)) {
                 cutOff = tracker.cutOffAll();
             }
             toStop.appThreads().shutdownNow();
