@@ -12,8 +12,7 @@ import io.undertow.util.HeaderValues;
  *
  * <p>What Undertow loses on the way, and so the app cannot see: the order of header fields of
  * different names (Undertow groups fields by name in a hash table; fields of one name keep their
- * order), the spelling of well-known header names (Undertow gives its canonical {@code Host},
- * {@code Content-Length}...), and an empty query ({@code /p?} arrives as {@code /p}).
+ * order, and names keep their spelling), and an empty query ({@code /p?} arrives as {@code /p}).
  */
 final class Requests {
 

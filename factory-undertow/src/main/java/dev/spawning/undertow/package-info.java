@@ -22,8 +22,8 @@
  *       {@code max_header_count} fields, or a malformed request get Undertow's bare 400 and a
  *       close; within that limit, a long URL gets 414 and large headers 431.</li>
  *   <li>{@code header_timeout} closes the connection without a 408: Undertow sends nothing.</li>
- *   <li>Header fields reach the app grouped by name, with well-known names in Undertow's
- *       spelling; an empty query ({@code /p?}) arrives as {@code /p}.</li>
+ *   <li>Header fields reach the app grouped by name (the order of different names is lost);
+ *       an empty query ({@code /p?}) arrives as {@code /p}.</li>
  * </ul>
  */
 package dev.spawning.undertow;

@@ -39,14 +39,14 @@ class RequestsTest {
 
     @Test
     void givesTheAppEveryHeaderValueAsIso88591TextWithRepeatedFieldsInOrder() throws Exception {
-        Request request = roundTrip("GET / HTTP/1.0\r\nhost: h\r\nX-Tag: one\r\nX-Tag: two\r\nX-Caf\u00e9: caf\u00e9\r\n\r\n");
+        Request request = roundTrip("GET / HTTP/1.0\r\nhost: h\r\nX-Tag: one\r\nX-Tag: two\r\nX-Name: caf\u00e9\r\n\r\n");
 
         assertThat(request.version()).isEqualTo("HTTP/1.0");
         assertThat(request.headers().all("x-tag")).containsExactly("one", "two");
-        assertThat(request.header("X-Caf\u00e9")).contains("caf\u00e9");
+        assertThat(request.header("X-Name")).contains("caf\u00e9");
         assertThat(request.headers().names())
-                .as("Undertow spells well-known names its own way")
-                .contains("Host");
+                .as("names keep their spelling; the order of different names is Undertow's")
+                .containsExactlyInAnyOrder("host", "X-Tag", "X-Name");
     }
 
     @Test

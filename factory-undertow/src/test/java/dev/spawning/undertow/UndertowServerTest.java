@@ -150,6 +150,19 @@ class UndertowServerTest {
     }
 
     @Test
+    void startsServesAndStopsWithoutASunMiscUnsafeWarningOnThisJdk() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                UnsafeWarningProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).as(output).isZero();
+        assertThat(output).contains("probe 0").doesNotContain("sun.misc.Unsafe").doesNotContain("WARNING: A terminally");
+    }
+
+    @Test
     void refusesConnectionsOnceStopped() throws Exception {
         Server server = servers.start(HELLO);
         int port = Servers.port(server);
