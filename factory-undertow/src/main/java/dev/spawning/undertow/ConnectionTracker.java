@@ -85,6 +85,7 @@ final class ConnectionTracker {
         ended.setPersistent(false);
         if (tracked.channel().isOpen()) {
             completedWhileStopping.incrementAndGet();
+            new Throwable("COUNT " + ended.getRequestURI()).printStackTrace();
         }
         tracked.finish();
         signalIfQuiet();

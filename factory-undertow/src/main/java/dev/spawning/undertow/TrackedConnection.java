@@ -67,6 +67,7 @@ final class TrackedConnection {
     boolean closeIfIdle() {
         synchronized (this) {
             boolean idle = active == 0 && !begun && (server == null || server.getExtraBytes() == null);
+            System.err.println("IDLECHECK " + channel.getPeerAddress() + " active=" + active + " begun=" + begun + " server=" + server + " idle=" + idle);
             if (!idle) {
                 return false;
             }

@@ -119,6 +119,11 @@ final class UndertowServer implements Server {
         return settings.gracefulTimeout();
     }
 
+    /** Requests handed to app threads and not yet answered: for tests and diagnostics. */
+    int inFlight() {
+        return tracker.inFlight();
+    }
+
     @Override
     public String toString() {
         return "UndertowServer" + addresses();

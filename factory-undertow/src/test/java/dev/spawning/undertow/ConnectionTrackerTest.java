@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +36,7 @@ class ConnectionTrackerTest {
             idle.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n").read();
             busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+            awaitCondition(() -> ((UndertowServer) server).inFlight() == 1);
 
             CompletableFuture<StopReport> stopping = CompletableFuture.supplyAsync(() -> server.stop(Duration.ofSeconds(10)));
             assertThat(idle.closedByServer()).as("the idle keep-alive connection is closed").isTrue();
@@ -49,6 +51,15 @@ class ConnectionTrackerTest {
             assertThat(report.closedIdle()).isEqualTo(1);
             assertThat(report.cutOff()).isZero();
             assertThat(report.took()).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Waits (yielding, without sleeping) until the server has finished with the fast request. */
+    private static void awaitCondition(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
+            Thread.yield();
         }
     }
 

@@ -12,6 +12,8 @@ import dev.spawning.factory.StopReport;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -151,12 +153,12 @@ class UndertowServerTest {
 
     @Test
     void startsServesAndStopsWithoutASunMiscUnsafeWarningOnThisJdk() throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        String javaCommand = ProcessHandle.current().info().command().orElseThrow();
+        Process child = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"),
                 UnsafeWarningProbe.class.getName())
                 .redirectErrorStream(true)
                 .start();
-        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(child.waitFor()).as(output).isZero();
         assertThat(output).contains("probe 0").doesNotContain("sun.misc.Unsafe").doesNotContain("WARNING: A terminally");
@@ -169,6 +171,6 @@ class UndertowServerTest {
 
         server.stop(Duration.ofSeconds(1));
 
-        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
     }
 }

@@ -24,29 +24,38 @@ public final class CascadeFactory implements CompositeFactory {
 
     @Override
     public App create(Loader loader, Settings global, Settings local) {
-        Set<Integer> caught = statuses(local);
-        List<String> keys = new ArrayList<>();
-        for (String key : local.keys()) {
-            if (key.equals("catch")) {
-                continue;
-            }
-            if (!key.startsWith("app")) {
-                String prefix = local.origin(key).map(o -> o.errorPrefix()).orElse("");
-                throw new FactoryException(prefix + "[" + local.section() + "] Bad configuration key '" + key
-                        + "' (='" + local.require(key) + "'); all configuration keys must start with 'app'");
-            }
-            keys.add(key);
+        Problems problems = new Problems();
+        Set<Integer> caught = problems.read(() -> statuses(local));
+        List<String> keys = appKeys(local, problems);
+        problems.throwIfAny();
+        if (keys.isEmpty()) {
+            throw new FactoryException(local.sectionOrigin().map(o -> o.errorPrefix()).orElse("") + "["
+                    + local.section() + "] names no app: add settings such as 'app1 = first' and 'app2 = second'");
         }
-        keys.sort(null);
         List<App> apps = new ArrayList<>();
         for (String key : keys) {
             apps.add(loader.app(local.require(key), global));
         }
-        if (apps.isEmpty()) {
-            throw new FactoryException(local.sectionOrigin().map(o -> o.errorPrefix()).orElse("") + "["
-                    + local.section() + "] names no app: add settings such as 'app1 = first' and 'app2 = second'");
-        }
         return new Cascade(apps, caught);
+    }
+
+    /**
+     * The keys naming apps, sorted as strings as Paste sorts them ({@code app10} before
+     * {@code app2}); every other key but {@code catch} is an error, in Paste's words.
+     */
+    private static List<String> appKeys(Settings local, Problems problems) {
+        List<String> keys = new ArrayList<>();
+        for (String key : local.keys()) {
+            if (key.startsWith("app")) {
+                keys.add(key);
+            } else if (!key.equals("catch")) {
+                String prefix = local.origin(key).map(o -> o.errorPrefix()).orElse("");
+                problems.add(prefix + "[" + local.section() + "] Bad configuration key '" + key
+                        + "' (='" + local.require(key) + "'); all configuration keys must start with 'app'");
+            }
+        }
+        keys.sort(null);
+        return keys;
     }
 
     private static Set<Integer> statuses(Settings local) {

@@ -19,24 +19,59 @@ record PathExpression(String domain, String path) {
 
     /** Parses one key of a urlmap section; the error names the key as written. */
     static PathExpression parse(Settings local, String key) {
-        String url;
         try {
-            url = expand(key);
+            return fromUrl(expand(key));
         } catch (IllegalArgumentException e) {
             throw invalid(local, key, e.getMessage());
         }
-        String domain = null;
-        String path = url;
+    }
+
+    private static PathExpression fromUrl(String url) {
         int scheme = schemeLength(url);
-        if (scheme > 0) {
-            String rest = url.substring(scheme);
-            int slash = rest.indexOf('/');
-            domain = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
-            path = slash < 0 ? "" : rest.substring(slash);
-        } else if (!url.isEmpty() && !url.startsWith("/")) {
-            throw invalid(local, key, "a path must start with / or http:// or https://");
+        if (scheme == 0) {
+            if (!url.isEmpty() && !url.startsWith("/")) {
+                throw new IllegalArgumentException("a path must start with / or http:// or https://");
+            }
+            return new PathExpression(null, trim(url));
         }
-        return new PathExpression(domain, normalise(path).replaceAll("/+$", ""));
+        String rest = url.substring(scheme);
+        int slash = rest.indexOf('/');
+        String domain = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
+        checkDomain(domain);
+        return new PathExpression(domain, slash < 0 ? "" : trim(rest.substring(slash)));
+    }
+
+    /**
+     * Paste takes any text as host and port; an entry that no Host header can ever match is
+     * refused here instead, when the file is loaded.
+     */
+    private static void checkDomain(String domain) {
+        int colon = portColon(domain);
+        if (colon == 0 || domain.isEmpty()) {
+            throw new IllegalArgumentException("no host after http:// or https://");
+        }
+        if (colon > 0 && !isPort(domain.substring(colon + 1))) {
+            throw new IllegalArgumentException("the port must be a number from 1 to 65535, not '"
+                    + domain.substring(colon + 1) + "'");
+        }
+    }
+
+    /** Whether {@code text} is a TCP port number, 1 to 65535. */
+    static boolean isPort(String text) {
+        return text.matches("\\d{1,5}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= 65535;
+    }
+
+    /**
+     * The index of the colon before the port of {@code host[:port]}, or -1; a colon inside an IPv6
+     * literal such as {@code [::1]} is not one.
+     */
+    static int portColon(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon > hostAndPort.lastIndexOf(']') ? colon : -1;
+    }
+
+    private static String trim(String path) {
+        return normalise(path).replaceAll("/+$", "");
     }
 
     /** {@code //} runs collapsed to {@code /}. */
@@ -44,8 +79,9 @@ record PathExpression(String domain, String path) {
         return path.replaceAll("//+", "/");
     }
 
+    /** Whether the domain names a port; the colons of an IPv6 literal such as {@code [::1]} do not. */
     boolean hasPort() {
-        return domain != null && domain.contains(":");
+        return domain != null && portColon(domain) >= 0;
     }
 
     private static String expand(String expression) {
@@ -90,7 +126,8 @@ record PathExpression(String domain, String path) {
         return lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : 0;
     }
 
-    private static FactoryException invalid(Settings local, String key, String problem) {
+    /** {@code Error in file F: line N: [section] path expression 'KEY': PROBLEM}. */
+    static FactoryException invalid(Settings local, String key, String problem) {
         String prefix = local.origin(key).map(o -> o.errorPrefix()).orElse("");
         String section = local.section().isEmpty() ? "" : "[" + local.section() + "] ";
         return new FactoryException(prefix + section + "path expression '" + key + "': " + problem);

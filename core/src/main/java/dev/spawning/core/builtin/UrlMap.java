@@ -38,22 +38,16 @@ final class UrlMap implements App {
 
     @Override
     public Response handle(Request request) throws Exception {
-        String hostHeader = request.header("Host").orElse("").toLowerCase(Locale.ROOT);
-        String host = hostHeader;
-        String port = request.scheme().equals("https") ? "443" : "80";
-        int colon = hostHeader.lastIndexOf(':');
-        if (colon > hostHeader.lastIndexOf(']')) {
-            host = hostHeader.substring(0, colon);
-            port = hostHeader.substring(colon + 1);
-        }
+        String host = request.header("Host").orElse("").toLowerCase(Locale.ROOT);
+        String hostAndPort = PathExpression.portColon(host) >= 0 ? host
+                : host + ":" + (request.scheme().equals("https") ? "443" : "80");
+        String hostOnly = hostAndPort.substring(0, PathExpression.portColon(hostAndPort));
         String pathInfo = PathExpression.normalise(request.pathInfo());
         for (Entry entry : entries) {
             String domain = entry.where().domain();
-            if (domain != null && !domain.equals(host) && !domain.equals(host + ":" + port)) {
-                continue;
-            }
             String prefix = entry.where().path();
-            if (pathInfo.equals(prefix) || pathInfo.startsWith(prefix + "/")) {
+            boolean hostMatches = domain == null || domain.equals(hostOnly) || domain.equals(hostAndPort);
+            if (hostMatches && (pathInfo.equals(prefix) || pathInfo.startsWith(prefix + "/"))) {
                 return entry.app().handle(request.withPath(request.scriptName() + prefix,
                         pathInfo.substring(prefix.length())));
             }

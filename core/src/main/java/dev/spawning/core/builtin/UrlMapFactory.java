@@ -7,7 +7,7 @@ import dev.spawning.factory.FactoryProvider;
 import dev.spawning.factory.Loader;
 import dev.spawning.factory.Settings;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,24 +26,43 @@ public final class UrlMapFactory implements CompositeFactory {
     @Override
     public App create(Loader loader, Settings global, Settings local) {
         String notFoundName = local.get("not_found_app").orElse(global.get("not_found_app", null));
+        Map<PathExpression, String> paths = paths(local);
+        if (paths.isEmpty() && (notFoundName == null || notFoundName.isBlank())) {
+            throw new FactoryException(local.sectionOrigin().map(o -> o.errorPrefix()).orElse("")
+                    + "[" + local.section() + "] maps no path: add settings such as '/ = home' or '/api = api'");
+        }
         App notFound = notFoundName == null || notFoundName.isBlank() ? null : loader.app(notFoundName, global);
         List<UrlMap.Entry> entries = new ArrayList<>();
-        Map<PathExpression, String> seen = new HashMap<>();
+        paths.forEach((where, key) -> entries.add(new UrlMap.Entry(where, loader.app(local.require(key), global))));
+        return new UrlMap(entries, notFound);
+    }
+
+    /**
+     * Every path expression with its key, in file order. All keys are checked before any app is
+     * loaded, and every bad key is reported at once, one line each, as the loader reports problems.
+     * Two keys for one normalised path are an error where Paste keeps the last silently.
+     */
+    private static Map<PathExpression, String> paths(Settings local) {
+        Map<PathExpression, String> paths = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
         for (String key : local.keys()) {
             if (key.equals("not_found_app")) {
                 continue;
             }
-            PathExpression where = PathExpression.parse(local, key);
-            String earlier = seen.putIfAbsent(where, key);
-            if (earlier != null) {
-                throw local.invalid(key, "a path not mapped already ('" + earlier + "' maps the same path)");
+            try {
+                PathExpression where = PathExpression.parse(local, key);
+                String earlier = paths.putIfAbsent(where, key);
+                if (earlier != null) {
+                    errors.add(PathExpression.invalid(local, key,
+                            "maps the same path as '" + earlier + "'; remove one of them").getMessage());
+                }
+            } catch (FactoryException e) {
+                errors.add(e.getMessage());
             }
-            entries.add(new UrlMap.Entry(where, loader.app(local.require(key), global)));
         }
-        if (entries.isEmpty() && notFound == null) {
-            throw new FactoryException(local.sectionOrigin().map(o -> o.errorPrefix()).orElse("")
-                    + "[" + local.section() + "] maps no path: add settings such as '/ = home' or '/api = api'");
+        if (!errors.isEmpty()) {
+            throw new FactoryException(String.join("\n", errors));
         }
-        return new UrlMap(entries, notFound);
+        return paths;
     }
 }
