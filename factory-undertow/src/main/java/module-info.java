@@ -7,6 +7,7 @@ module dev.spawning.undertow {
     requires transitive dev.spawning.factory;
     requires undertow.core;
     requires xnio.api;
+    requires java.logging;
 
     exports dev.spawning.undertow;
 

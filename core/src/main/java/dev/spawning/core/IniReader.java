@@ -42,7 +42,7 @@ final class IniReader {
     }
 
     private void line(String raw, int number) {
-        String stripped = raw.strip();
+        String stripped = strip(raw);
         if (stripped.startsWith("#") || stripped.startsWith(";")) {
             pendingComments.add(stripped);
             return;
@@ -90,10 +90,12 @@ final class IniReader {
 
     private void option(String text, int number) {
         int delimiter = firstDelimiter(text);
-        String key = delimiter < 0 ? "" : text.substring(0, delimiter).strip();
+        String key = delimiter < 0 ? "" : strip(text.substring(0, delimiter));
         if (key.isEmpty()) {
             option = null;
-            error(number, "expected 'key = value', 'key: value' or a [section] header, found: '" + text + "'");
+            error(number, delimiter < 0
+                    ? "expected 'key = value', 'key: value' or a [section] header, found: '" + text + "'"
+                    : "an option needs a key before its '" + text.charAt(delimiter) + "', found: '" + text + "'");
             return;
         }
         OptionBuilder previous = section.options.get(key);
@@ -102,7 +104,7 @@ final class IniReader {
                     + previous.line + ")");
         }
         option = new OptionBuilder(key, number, takeComments());
-        option.lines.add(text.substring(delimiter + 1).strip());
+        option.lines.add(strip(text.substring(delimiter + 1)));
         if (previous == null) {
             section.options.put(key, option);
         }
@@ -136,12 +138,39 @@ final class IniReader {
         return -1;
     }
 
+    /** Counts characters, not columns: a tab is one, as in Python. */
     private static int indentOf(String line) {
         int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        while (i < line.length() && isSpace(line.charAt(i))) {
             i++;
         }
         return i;
+    }
+
+    /**
+     * Python's {@code str.isspace}, by which ConfigParser strips lines and measures indentation; unlike
+     * {@link Character#isWhitespace} it counts the no-break spaces and U+0085.
+     */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+    }
+
+    /** Python's {@code str.strip()}. */
+    static String strip(String text) {
+        int start = 0;
+        while (start < text.length() && isSpace(text.charAt(start))) {
+            start++;
+        }
+        return stripTrailing(text.substring(start));
+    }
+
+    /** Python's {@code str.rstrip()}. */
+    static String stripTrailing(String text) {
+        int end = text.length();
+        while (end > 0 && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     private static String stripBom(String text) {
@@ -178,7 +207,7 @@ final class IniReader {
         }
 
         Option build() {
-            return new Option(key, String.join("\n", lines).stripTrailing(), line, comments);
+            return new Option(key, stripTrailing(String.join("\n", lines)), line, comments);
         }
     }
 }

@@ -53,32 +53,41 @@ final class IniWriter {
     }
 
     private static void checkSectionName(ConfigFile file, Section section, List<Problem> errors) {
-        if (section.name().contains("\n") || section.name().isEmpty()) {
-            errors.add(refusal(file, section.line(), "the section name '" + section.name() + "'"));
+        String name = section.name();
+        if (name.isEmpty() || name.contains("\n") || name.contains("\r")) {
+            errors.add(refusal(file, section.line(), "section name " + PyRepr.of(name),
+                    "a section name is one line that is not empty"));
         }
     }
 
     private static void checkOption(ConfigFile file, Section section, Option option, List<Problem> errors) {
-        String key = option.key();
-        String where = "[" + section.name() + "] " + key;
-        if (key.isEmpty() || !key.equals(key.strip()) || key.contains("=") || key.contains(":")
-                || key.contains("\n") || key.startsWith("#") || key.startsWith(";") || key.startsWith("[")) {
-            errors.add(refusal(file, option.line(), "the key of " + where
-                    + " (an INI key cannot contain '=' or ':', start with '#', ';' or '[', or have blanks around it)"));
+        String what = "key " + PyRepr.of(option.key()) + " in section [" + section.name() + "]";
+        if (!isIniKey(option.key())) {
+            errors.add(refusal(file, option.line(), what, "an INI key cannot contain '=' or ':' or a line break, "
+                    + "start with '#', ';' or '[', or have blanks around it"));
         }
         String value = option.value();
-        if (!value.equals(value.stripTrailing()) || value.lines().anyMatch(l -> !l.equals(l.strip()))) {
-            errors.add(refusal(file, option.line(), "the value of " + where
-                    + " (INI strips blanks at the start and end of every line)"));
+        List<String> lines = List.of(value.split("\n", -1));
+        if (value.contains("\r") || lines.stream().anyMatch(l -> !l.equals(IniReader.strip(l)))) {
+            errors.add(refusal(file, option.line(), "the value of " + what,
+                    "INI strips blanks at the start and end of every line and reads a carriage return as a "
+                    + "line break"));
         }
-        if (value.lines().skip(1).anyMatch(l -> l.startsWith("#") || l.startsWith(";"))) {
-            errors.add(refusal(file, option.line(), "the value of " + where
-                    + " (INI reads a continuation line starting with '#' or ';' as a comment)"));
+        if (lines.stream().skip(1).anyMatch(l -> l.startsWith("#") || l.startsWith(";"))) {
+            errors.add(refusal(file, option.line(), "the value of " + what,
+                    "INI reads a continuation line starting with '#' or ';' as a comment"));
         }
     }
 
-    private static Problem refusal(ConfigFile file, int line, String what) {
+    /** What {@link IniReader} reads back as this key: one line, no delimiter, not a comment or header. */
+    private static boolean isIniKey(String key) {
+        return !key.isEmpty() && key.equals(IniReader.strip(key)) && !key.contains("=") && !key.contains(":")
+                && !key.contains("\n") && !key.contains("\r")
+                && !key.startsWith("#") && !key.startsWith(";") && !key.startsWith("[");
+    }
+
+    private static Problem refusal(ConfigFile file, int line, String what, String why) {
         return Problem.error("Error in file " + file.path() + ": line " + line + ": " + what
-                + " cannot be written as INI without changing its meaning");
+                + " cannot be written as INI without changing its meaning: " + why);
     }
 }

@@ -61,8 +61,13 @@ final class Interpolation {
             this.names = names;
         }
 
+        /**
+         * Expands {@code text}, reached through {@code depth - 1} references. As in Python, only a value
+         * that still holds a {@code %} counts against the limit: a chain of ten references ending in a
+         * plain value works, an eleventh reference fails.
+         */
         void expand(String text, int depth, StringBuilder out) {
-            if (depth > MAX_DEPTH) {
+            if (depth > MAX_DEPTH && text.indexOf('%') >= 0) {
                 throw fail("Recursion limit exceeded in value substitution: option " + PyRepr.of(key)
                         + " in section " + PyRepr.of(section)
                         + " contains an interpolation key which cannot be substituted in " + MAX_DEPTH
@@ -135,6 +140,9 @@ final class Interpolation {
             String rest = body.substring(colon + 1);
             int dash = rest.indexOf(":-");
             String name = dash < 0 ? rest : rest.substring(0, dash);
+            if (name.isEmpty()) {
+                throw syntax(PyRepr.of(reference) + " names no variable; write '${" + prefix + ":NAME}'");
+            }
             Optional<String> value = lookups.resolve(prefix, name);
             if (value.isPresent()) {
                 return value.get();

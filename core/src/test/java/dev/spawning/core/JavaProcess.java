@@ -112,9 +112,9 @@ final class JavaProcess implements AutoCloseable {
         return err.toString();
     }
 
-    /** Sends SIGTERM. */
+    /** Sends SIGTERM, leaving the output streams open (Process.destroy would close them). */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     @Override

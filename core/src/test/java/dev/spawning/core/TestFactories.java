@@ -7,7 +7,7 @@ import dev.spawning.factory.Filter;
 import dev.spawning.factory.Loader;
 import dev.spawning.factory.Response;
 import dev.spawning.factory.Settings;
-import jakarta.inject.Inject;
+import com.google.inject.Inject;
 
 /** Factories for {@code call:} and explicit factory keys, in every form a deployment file can name. */
 public final class TestFactories {

@@ -5,13 +5,10 @@ import dev.spawning.factory.Headers;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.ServerSettings;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 
@@ -20,8 +17,9 @@ import java.time.ZonedDateTime;
  * a file opened for appending when the server starts.
  *
  * <p>Threading: every request thread logs through one instance. A line is written with a single
- * call, to {@code System.out} (whose {@code println} is synchronized) or to an append-mode
- * {@link FileChannel} (safe for concurrent writers), so lines never interleave; no lock of ours.
+ * call, to {@code System.out} (whose {@code println} is synchronized) or to a file opened in
+ * append mode (each write lands whole at the end), so lines never interleave; no lock of ours.
+ * Not a {@code FileChannel}: an app that interrupts its own thread would close one for everybody.
  */
 final class AccessLogSink implements Closeable {
 
@@ -34,9 +32,9 @@ final class AccessLogSink implements Closeable {
     private final AccessLog format;
     private final Clocks clocks;
     private final PrintStream stdout;
-    private final FileChannel file;
+    private final FileOutputStream file;
 
-    private AccessLogSink(AccessLog format, Clocks clocks, PrintStream stdout, FileChannel file) {
+    private AccessLogSink(AccessLog format, Clocks clocks, PrintStream stdout, FileOutputStream file) {
         this.format = format;
         this.clocks = clocks;
         this.stdout = stdout;
@@ -53,9 +51,7 @@ final class AccessLogSink implements Closeable {
         if (target.equals("-")) {
             return new AccessLogSink(format, clocks, System.out, null);
         }
-        FileChannel file = FileChannel.open(Path.of(target),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new AccessLogSink(format, clocks, null, file);
+        return new AccessLogSink(format, clocks, null, new FileOutputStream(target, true));
     }
 
     boolean enabled() {
@@ -79,7 +75,7 @@ final class AccessLogSink implements Closeable {
             return;
         }
         try {
-            file.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            file.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException failed) {
             UndertowServer.LOG.log(System.Logger.Level.WARNING, "Cannot write the access log", failed);
         }

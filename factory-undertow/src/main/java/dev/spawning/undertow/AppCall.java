@@ -43,23 +43,37 @@ final class AppCall implements Runnable {
     public void run() {
         AccessLogSink.Start start = served.accessLog().start();
         RequestBody body = new RequestBody(exchange, served.bodyTimeoutNanos(), served.maxBodyBytes());
-        Request request = Requests.from(exchange, body);
         ResponseBody out = new ResponseBody(exchange);
-        Response response = rejection != RequestLimits.WITHIN_LIMITS ? ErrorResponses.of(rejection) : answer(request, body);
-        Response sent = response;
+        Request request = null;
+        Response sent = null;
         try {
-            sent = send(request, response, body, out);
+            request = Requests.from(exchange, body);
+            sent = send(request, respond(request, body), body, out);
         } finally {
             body.release();
             served.tracker().responseFinished();
-            exchange.endExchange();
-            served.accessLog().log(start, request, exchange.getStatusCode(), out.written(), sent.headers());
+            end(sent);
+            if (sent != null) {
+                served.accessLog().log(start, request, exchange.getStatusCode(), out.written(), sent.headers());
+            }
         }
+    }
+
+    private Response respond(Request request, RequestBody body) {
+        return rejection != RequestLimits.WITHIN_LIMITS ? ErrorResponses.of(rejection) : answer(request, body);
+    }
+
+    /** Ends the exchange; if this call broke before anything was sent, Undertow sends a bare 500. */
+    private void end(Response sent) {
+        if (sent == null && !exchange.isResponseStarted()) {
+            exchange.setStatusCode(500).setPersistent(false);
+        }
+        exchange.endExchange();
     }
 
     private Response answer(Request request, RequestBody body) {
         try {
-            Response response = app().handle(request);
+            Response response = served.app().handle(request);
             if (response == null) {
                 throw new NullPointerException("The app returned no response");
             }
@@ -122,10 +136,6 @@ final class AppCall implements Runnable {
     private boolean mustClose(RequestBody body) {
         return !served.keepAlive() || served.tracker().stopping() || body.broken() || body.continueWithheld()
                 || body.tooMuchLeftToDrain();
-    }
-
-    private App app() {
-        return served.app();
     }
 
     private static String requestLine(Request request) {

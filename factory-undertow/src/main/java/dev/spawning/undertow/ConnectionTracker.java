@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.StreamConnection;
+import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
  * Every open connection of one server, and the counts a graceful stop reports. Undertow keeps no
@@ -24,8 +25,8 @@ import org.xnio.StreamConnection;
  *
  * <p>Threading: {@link #openListener} and the idle checks run on IO threads; exchanges start on
  * an IO thread (or on the app thread that parses a pipelined request) and end on app threads;
- * {@link #awaitQuiet} and {@link #cutOffAll} run on the thread calling
- * {@code Server.stop}. The map is concurrent; {@link #lock} guards only the "nothing left to serve" signal.
+ * {@link #awaitQuiet} and {@link #cutOffAll} run on the thread calling {@code Server.stop}. The
+ * map is concurrent; {@link #lock} guards only the "nothing left to serve" signal.
  */
 final class ConnectionTracker {
 
@@ -52,8 +53,9 @@ final class ConnectionTracker {
     }
 
     /**
-     * Called by the root handler when Undertow has parsed a request head. The returned exchange
-     * listener keeps the connection's state and closes it after the response once a stop began.
+     * Called by the root handler when Undertow has parsed a request head. Adds an exchange
+     * listener that keeps the connection's state, and closes the connection after the response
+     * once a stop has begun.
      */
     void exchangeStarted(HttpServerExchange exchange) {
         AbstractServerConnection server = (AbstractServerConnection) exchange.getConnection();
@@ -85,7 +87,6 @@ final class ConnectionTracker {
         ended.setPersistent(false);
         if (tracked.channel().isOpen()) {
             completedWhileStopping.incrementAndGet();
-            new Throwable("COUNT " + ended.getRequestURI()).printStackTrace();
         }
         tracked.finish();
         signalIfQuiet();
@@ -145,7 +146,8 @@ final class ConnectionTracker {
     private void opened(StreamConnection channel, ChannelListener<StreamConnection> undertow) {
         TrackedConnection tracked = new TrackedConnection(channel);
         open.put(channel, tracked);
-        channel.getSourceChannel().setConduit(new ObservedSourceConduit(channel.getSourceChannel().getConduit(), tracked));
+        ConduitStreamSourceChannel source = channel.getSourceChannel();
+        source.setConduit(new ObservedSourceConduit(source.getConduit(), tracked));
         undertow.handleEvent(channel);
         // Undertow installed its own close listener just now; ours runs after it.
         ChannelListener<? super StreamConnection> undertowClose = channel.getCloseListener();

@@ -31,7 +31,6 @@ final class RequestBody extends InputStream {
     private boolean closed;
     private boolean tooLarge;
     private boolean broken;
-    private long bytesRead;
     private long bytesReceived;
 
     /**
@@ -68,7 +67,7 @@ final class RequestBody extends InputStream {
             return false;
         }
         long declared = exchange.getRequestContentLength();
-        return declared < 0 || declared - bytesRead > DRAIN_LIMIT;
+        return declared < 0 || declared - bytesReceived > DRAIN_LIMIT;
     }
 
     /** True when the client waits for {@code 100 Continue} that was never sent: its body never came. */
@@ -98,7 +97,6 @@ final class RequestBody extends InputStream {
         }
         int count = Math.min(length, buffer.remaining());
         buffer.get(into, offset, count);
-        bytesRead += count;
         return count;
     }
 

@@ -61,13 +61,13 @@ final class TrackedConnection {
     }
 
     /**
-     * Closes the connection if no request is in progress and none has begun to arrive. Must run
+     * Closes the connection if no request is in progress and none has begun to arrive (and it is
+     * not already closing after its last response during this stop). Must run
      * on the connection's IO thread, so that no read slips between the check and the close.
      */
     boolean closeIfIdle() {
         synchronized (this) {
-            boolean idle = active == 0 && !begun && (server == null || server.getExtraBytes() == null);
-            System.err.println("IDLECHECK " + channel.getPeerAddress() + " active=" + active + " begun=" + begun + " server=" + server + " idle=" + idle);
+            boolean idle = active == 0 && !begun && !finished && (server == null || server.getExtraBytes() == null);
             if (!idle) {
                 return false;
             }

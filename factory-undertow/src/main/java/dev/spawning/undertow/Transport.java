@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.xnio.ChannelListeners;
 import org.xnio.StreamConnection;
 import org.xnio.Xnio;
@@ -37,6 +39,13 @@ final class Transport {
      * pool, 62-75k req/s and 325 MiB with this shared one).
      */
     static final int POOLED_BUFFERS = 1024;
+
+    /**
+     * XNIO announces its version at INFO on first use, which would be the first lines a user of
+     * {@code spawn serve} reads. Kept at WARNING unless the application configured that logger;
+     * held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger XNIO_LOGGER = quietXnio();
 
     private final XnioWorker worker;
     private final DefaultByteBufferPool buffers;
@@ -95,6 +104,20 @@ final class Transport {
             worker.shutdownNow();
         }
         buffers.close();
+    }
+
+    /** Stops the IO threads without waiting, and frees the buffers: the stop was interrupted. */
+    void shutdownNow() {
+        worker.shutdownNow();
+        buffers.close();
+    }
+
+    private static Logger quietXnio() {
+        Logger logger = Logger.getLogger("org.xnio");
+        if (logger.getLevel() == null) {
+            logger.setLevel(Level.WARNING);
+        }
+        return logger;
     }
 
     private static IOException bindFailure(ServerSettings settings, Exception failed) {

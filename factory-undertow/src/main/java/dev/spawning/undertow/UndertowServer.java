@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code undertow} server: Undertow core parses HTTP/1.1 on a few IO threads and each request
@@ -137,7 +139,8 @@ final class UndertowServer implements Server {
         if (threads == 0) {
             return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("spawning-app-", 0).factory());
         }
-        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("spawning-app-", 0).daemon(true).factory());
+        ThreadFactory platform = Thread.ofPlatform().name("spawning-app-", 0).daemon(true).factory();
+        return Executors.newFixedThreadPool(threads, platform);
     }
 
     private StopReport stopGracefully(Running toStop, Duration grace) {
@@ -151,16 +154,28 @@ final class UndertowServer implements Server {
             if (!tracker.awaitQuiet(deadline)) {
                 cutOff = tracker.cutOffAll();
             }
-            toStop.appThreads().shutdownNow();
+            finishAppThreads(toStop.appThreads(), deadline);
             toStop.transport().shutdown(System.nanoTime() + SHUTDOWN_WAIT.toNanos());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             cutOff += tracker.cutOffAll();
             toStop.appThreads().shutdownNow();
+            toStop.transport().shutdownNow();
         }
         closeAfterStop(toStop.accessLog());
-        Duration took = Duration.ofNanos(System.nanoTime() - begin);
-        return new StopReport(tracker.completedWhileStopping(), closedIdle, cutOff, took);
+        return new StopReport(tracker.completedWhileStopping(), closedIdle, cutOff,
+                Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /**
+     * Lets app threads finish what follows their last response (the access log line) until the
+     * deadline, then interrupts those still running: their connections are already closed.
+     */
+    private static void finishAppThreads(ExecutorService appThreads, long deadlineNanos) throws InterruptedException {
+        appThreads.shutdown();
+        if (!appThreads.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            appThreads.shutdownNow();
+        }
     }
 
     private AppCall.Served served(App app, AccessLogSink accessLog) {

@@ -36,7 +36,7 @@ import dev.spawning.factory.Settings;
 public final class UndertowServerFactory implements ServerFactory {
 
     static final String REQUIRE_HOST_EXPECTED = "true (Undertow 2.4 answers 400 to every HTTP/1.1 request "
-            + "without Host; the coroutine provider can accept them)";
+            + "without Host, whatever its options)";
 
     /** Public because ServiceLoader needs it. */
     public UndertowServerFactory() {

@@ -78,12 +78,12 @@ class UndertowServerFactoryTest {
         assertThatThrownBy(() -> new UndertowServerFactory().create(Settings.empty(), local))
                 .isInstanceOf(FactoryException.class)
                 .hasMessage("[server:main] require_host = 'false': expected true (Undertow 2.4 answers 400 to every "
-                        + "HTTP/1.1 request without Host; the coroutine provider can accept them)");
+                        + "HTTP/1.1 request without Host, whatever its options)");
         ServerSettings embedded = ServerSettings.from(local);
         assertThatThrownBy(() -> UndertowServerFactory.server(embedded))
                 .isInstanceOf(FactoryException.class)
                 .hasMessage("require_host = false: expected true (Undertow 2.4 answers 400 to every "
-                        + "HTTP/1.1 request without Host; the coroutine provider can accept them)");
+                        + "HTTP/1.1 request without Host, whatever its options)");
     }
 
     @Test
