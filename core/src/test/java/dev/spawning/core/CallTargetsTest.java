@@ -98,4 +98,27 @@ class CallTargetsTest {
                 + "Settings local); Server m(Settings global, Settings local); void m(App app, Settings global, "
                 + "Settings local); a factory returned by m()");
     }
+
+    @Test
+    void theUseValueIsInterpolated() throws Exception {
+        assertThat(Apps.bodyOf(calls().app("interpolated_use"), "/")).isEqualTo("hello");
+    }
+
+    @Test
+    void everyPasteFactoryKeyIsUnderstood() throws Exception {
+        assertThat(Apps.bodyOf(calls().app("composit_key"), "/")).isEqualTo("hi");
+        assertThat(calls().server("made").addresses()).containsExactly(new java.net.InetSocketAddress("127.0.0.1", 1));
+    }
+
+    @Test
+    void aServerRunnerServesOnItsOwnThreadUntilStopped() throws Exception {
+        dev.spawning.factory.Server runner = calls().server("runner");
+        int before = TestFactories.RUNS.get();
+        runner.start(request -> Response.text(200, "x"));
+        assertThat(runner.addresses()).isEmpty();
+        dev.spawning.factory.StopReport report = runner.stop(java.time.Duration.ofSeconds(5));
+        assertThat(report.cutOff()).isZero();
+        runner.await();
+        assertThat(TestFactories.RUNS.get()).isEqualTo(before + 1);
+    }
 }

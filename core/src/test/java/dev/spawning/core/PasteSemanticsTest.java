@@ -61,7 +61,7 @@ class PasteSemanticsTest {
         Context c = context(file, "test_foreign_config");
         String dir = Fixtures.dir().toString();
         assertThat(c.localConf().asMap()).containsExactly(Map.entry("setting1", "foo"),
-                Map.entry("apppath", dir + "/sub/app"), Map.entry("another", "FOO"));
+                Map.entry("apppath", dir + "/sub/app"), Map.entry("globseen", "orig"), Map.entry("another", "FOO"));
         assertThat(c.globalConf().asMap()).containsExactly(
                 Map.entry("here", dir), Map.entry("__file__", Fixtures.file(file).toString()),
                 Map.entry("glob", "override"), Map.entry("bob", "your uncle"), Map.entry("another", "BAR"),

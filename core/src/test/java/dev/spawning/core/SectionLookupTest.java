@@ -132,4 +132,74 @@ class SectionLookupTest {
         assertThat(c.globalConf().asMap()).containsEntry("def1", "passed").containsEntry("extra", "x%y");
         assertThat(c.localConf().asMap()).containsEntry("apppath", Fixtures.dir() + "/app");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"semantics.ini", "semantics.yaml"})
+    void filterWithAndNextMayBeUris(String file) throws Exception {
+        Deployment d = Fixtures.deployment(file);
+        assertThat(Apps.bodyOf(d.app("fw_uri"), "/")).isEqualTo("THIS IS BASIC APP");
+        Map<String, Object> echoed = Apps.json(Apps.bodyOf(d.app("next_uri"), "/"));
+        assertThat(echoed.get("GLOBAL_CONF")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("SEEN_BY_NEXT", "YES");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"semantics.ini", "semantics.yaml"})
+    void getSeesASetWrittenAfterIt(String file) {
+        assertThat(Fixtures.deployment(file).context(Kind.APP, "get_before_set").localConf().asMap())
+                .containsExactly(Map.entry("seen", "yes"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"semantics.ini", "semantics.yaml"})
+    void theFirstFilterOfAPipelineIsTheOutermost(String file) throws Exception {
+        assertThat(Apps.bodyOf(Fixtures.deployment(file).app("two_filters"), "/")).isEqualTo("[This is basic app]!");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"semantics.ini", "semantics.yaml"})
+    void percentEscapesInAConfigPathAreDecoded(String file) throws Exception {
+        assertThat(Apps.bodyOf(Fixtures.deployment(file).app("spaced_include"), "/"))
+                .isEqualTo("from a file with a space in its name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"here_override.ini", "here_override.yaml"})
+    void aFilesOwnHereOverridesTheBuiltIn(String file) {
+        Context c = Fixtures.deployment(file).context(Kind.APP, "main");
+        assertThat(c.localConf().asMap()).containsExactly(Map.entry("path", "/custom/x"));
+        assertThat(c.globalConf().asMap()).containsEntry("here", "/custom");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ignored_sections.ini", "ignored_sections.yaml"})
+    void sectionsWithoutAKnownPrefixAreIgnored(String file) throws Exception {
+        assertThat(Apps.bodyOf(Fixtures.deployment(file).app("main"), "/")).isEqualTo("This is basic app");
+        assertThat(Fixtures.deployment(file).check()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSyntaxErrorInAnIgnoredSectionIsStillFatal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("app.ini");
+        java.nio.file.Files.writeString(file, "[loggers]\nkeys root\n\n[app:main]\nuse = service:text\n");
+        assertThatThrownBy(() -> Deployment.of(file).app()).hasMessage("Error in file " + file
+                + ": line 2: expected 'key = value', 'key: value' or a [section] header, found: 'keys root'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"basic.ini", "basic.yaml"})
+    void aLocalKeyNamedLikeAPassedInGlobalIsDroppedAndWarnedAbout(String file) {
+        Deployment d = Fixtures.deployment(file).withGlobalConf(Map.of("setting1", "global"));
+        assertThat(d.context(Kind.APP, "test1").localConf().asMap()).doesNotContainKey("setting1");
+        assertThat(d.warnings(Kind.APP, "test1")).extracting(Problem::message).singleElement().asString()
+                .contains("[app:test1] setting1 = foo is ignored: 'setting1' is passed in as a global,");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"basic.ini", "basic.yaml"})
+    void anIncludedFileInterpolatesWithItsOwnDefaultsFirst(String file) {
+        assertThat(Fixtures.deployment(file).context(Kind.APP, "test_foreign_config").localConf().asMap())
+                .containsEntry("globseen", "orig");
+    }
 }

@@ -6,7 +6,12 @@ import dev.spawning.factory.CompositeFactory;
 import dev.spawning.factory.Filter;
 import dev.spawning.factory.Loader;
 import dev.spawning.factory.Response;
+import dev.spawning.factory.Server;
 import dev.spawning.factory.Settings;
+import dev.spawning.factory.StopReport;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
 import com.google.inject.Inject;
 
 /** Factories for {@code call:} and explicit factory keys, in every form a deployment file can name. */
@@ -41,6 +46,43 @@ public final class TestFactories {
     /** Composite factory method: answers the body of the app named by {@code inner}. */
     public static App delegate(Loader loader, Settings global, Settings local) {
         return loader.app(local.require("inner"), global);
+    }
+
+    /** Server runner method: serves until its thread is interrupted, counting the runs. */
+    public static void run(App app, Settings global, Settings local) throws InterruptedException {
+        RUNS.incrementAndGet();
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
+    /** How many times {@link #run} started. */
+    public static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Server factory method: a server that serves nothing, at a fixed address. */
+    public static Server server(Settings global, Settings local) {
+        return new Server() {
+            @Override
+            public void start(App app) {
+            }
+
+            @Override
+            public List<InetSocketAddress> addresses() {
+                return List.of(new InetSocketAddress("127.0.0.1", local.integer("port", 1, 1, 65535)));
+            }
+
+            @Override
+            public StopReport stop(Duration grace) {
+                return new StopReport(0, 0, 0, Duration.ZERO);
+            }
+
+            @Override
+            public void await() {
+            }
+
+            @Override
+            public Duration gracefulTimeout() {
+                return Duration.ofSeconds(1);
+            }
+        };
     }
 
     /** A method that returns a factory rather than being one. */
