@@ -33,6 +33,9 @@ public final class Request {
     private final String scriptName;
     private final String pathInfo;
     private final String query;
+    // Whether path info and query were given rather than derived: a derived one follows a new target.
+    private final boolean pathInfoGiven;
+    private final boolean queryGiven;
     private final String version;
     private final Headers headers;
     private final InetSocketAddress remoteAddress;
@@ -47,6 +50,8 @@ public final class Request {
         this.scriptName = b.scriptName;
         this.pathInfo = b.pathInfo != null ? b.pathInfo : Targets.decodedPath(b.target);
         this.query = b.query != null ? b.query : Targets.query(b.target);
+        this.pathInfoGiven = b.pathInfo != null;
+        this.queryGiven = b.query != null;
         this.version = b.version;
         this.headers = b.headers.build();
         this.remoteAddress = b.remoteAddress;
@@ -59,7 +64,10 @@ public final class Request {
         return new Builder();
     }
 
-    /** A builder holding every part of this request, body stream included. */
+    /**
+     * A builder holding every part of this request, body stream included. Path info and query that
+     * were derived from the target are derived again from the target the builder ends with.
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -170,8 +178,8 @@ public final class Request {
             target = r.target;
             scheme = r.scheme;
             scriptName = r.scriptName;
-            pathInfo = r.pathInfo;
-            query = r.query;
+            pathInfo = r.pathInfoGiven ? r.pathInfo : null;
+            query = r.queryGiven ? r.query : null;
             version = r.version;
             headers = r.headers.toBuilder();
             remoteAddress = r.remoteAddress;

@@ -18,13 +18,13 @@ import java.util.Optional;
  * @param port             {@code port}, default 8080; 0 is an ephemeral port
  * @param backlog          {@code backlog}, default 2048: the listen backlog
  * @param maxConnections   {@code max_connections}, default 10000: open connections at most
- * @param keepAlive        {@code keepalive}, default true; false closes after each response
- * @param idleTimeout      {@code idle_timeout}, default 60s (or {@code keepalive} given as a duration)
+ * @param keepAlive        {@code keepalive}, default true; false (or {@code 0s}) closes after each response
+ * @param idleTimeout      {@code idle_timeout}, default 60s (or {@code keepalive} given as a non-zero duration)
  * @param headerTimeout    {@code header_timeout}, default 30s: request line and headers complete by then
  * @param bodyTimeout      {@code body_timeout}, default 60s: longest wait for body bytes
  * @param urlLengthLimit   {@code url_length_limit}, default 8192 bytes of request line
  * @param maxHeaderLine    {@code max_header_line}, default 8192 bytes in one header line
- * @param maxHeadersSize   {@code max_headers_size}, default 64k for all header bytes
+ * @param maxHeadersSize   {@code max_headers_size}, default 64k for all header bytes; must be positive
  * @param maxHeaderCount   {@code max_header_count}, default 100 fields
  * @param maxBodySize      {@code max_body_size}, default 0: no limit
  * @param requireHost      {@code require_host}, default true: HTTP/1.1 without Host is a 400
@@ -68,7 +68,7 @@ public record ServerSettings(
                 "true, false or an idle timeout such as 5s", ServerSettings::keepAliveEnabled);
         Duration idle = local.duration("idle_timeout", Duration.ofSeconds(60));
         Duration keepAliveIdle = local.value("keepalive", idle, "true, false or an idle timeout such as 5s",
-                text -> Settings.parseBool(text) != null ? idle : Settings.parseDuration(text));
+                text -> keepAliveIdle(text, idle));
         return new ServerSettings(
                 host(local),
                 local.integer("port", 8080, 0, 65535),
@@ -80,7 +80,7 @@ public record ServerSettings(
                 positive(local, "body_timeout", Duration.ofSeconds(60)),
                 local.integer("url_length_limit", 8192, 16, Integer.MAX_VALUE),
                 local.integer("max_header_line", 8192, 16, Integer.MAX_VALUE),
-                local.size("max_headers_size", ByteSize.ofKilobytes(64)),
+                positiveSize(local, "max_headers_size", ByteSize.ofKilobytes(64)),
                 local.integer("max_header_count", 100, 1, Integer.MAX_VALUE),
                 local.size("max_body_size", ByteSize.ofBytes(0)),
                 local.bool("require_host", true),
@@ -97,8 +97,10 @@ public record ServerSettings(
     }
 
     private static String host(Settings local) {
-        return local.value("host", "127.0.0.1", "a host name or an IP address",
-                text -> text.isBlank() || text.chars().anyMatch(Character::isWhitespace) ? null : text.trim());
+        return local.value("host", "127.0.0.1", "a host name or an IP address", text -> {
+            String host = text.trim();
+            return host.isEmpty() || host.chars().anyMatch(Character::isWhitespace) ? null : host;
+        });
     }
 
     private static Duration positive(Settings local, String key, Duration defaultValue) {
@@ -106,6 +108,24 @@ public record ServerSettings(
             Duration parsed = Settings.parseDuration(text);
             return parsed == null || parsed.isZero() ? null : parsed;
         });
+    }
+
+    /** Zero has no meaning as a limit on all header bytes (every request would fail): refuse it. */
+    private static ByteSize positiveSize(Settings local, String key, ByteSize defaultValue) {
+        return local.value(key, defaultValue, "a positive size such as 8192, 64k or 10m",
+                text -> ByteSize.parse(text).filter(size -> size.bytes() > 0).orElse(null));
+    }
+
+    /**
+     * The idle timeout a {@code keepalive} value gives: its duration, or {@code idle_timeout} when it
+     * is a boolean or zero (keep-alive off), so that no server reads a zero timeout as "no timeout".
+     */
+    private static Duration keepAliveIdle(String text, Duration idle) {
+        if (Settings.parseBool(text) != null) {
+            return idle;
+        }
+        Duration given = Settings.parseDuration(text);
+        return given != null && given.isZero() ? idle : given;
     }
 
     private static Boolean keepAliveEnabled(String text) {

@@ -1,5 +1,7 @@
 package dev.spawning.factory;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,6 +34,7 @@ public final class Settings {
 
     private static final Settings EMPTY = new Settings("", Map.of(), Map.of(), null);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
+    private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final List<String> TRUE = List.of("true", "yes", "on", "y", "t", "1");
     private static final List<String> FALSE = List.of("false", "no", "off", "n", "f", "0");
 
@@ -112,7 +115,8 @@ public final class Settings {
     public String require(String key) {
         String value = values.get(key);
         if (value == null) {
-            throw new FactoryException(sectionPrefix() + describeSection() + " is missing the setting '" + key + "'");
+            String where = section.isEmpty() ? "Missing" : "[" + section + "] is missing";
+            throw new FactoryException(sectionPrefix() + where + " the setting '" + key + "'");
         }
         return value;
     }
@@ -128,14 +132,14 @@ public final class Settings {
 
     /** An integer from {@code min} to {@code max}, both included. */
     public int integer(String key, int defaultValue, int min, int max) {
-        String expected = min == Integer.MIN_VALUE && max == Integer.MAX_VALUE
-                ? "an integer"
-                : min == 0 && max == Integer.MAX_VALUE ? "a non-negative integer"
-                : "an integer from " + min + " to " + max;
-        return value(key, defaultValue, expected, text -> parseInt(text, min, max));
+        return value(key, defaultValue, describeRange(min, max), text -> parseInt(text, min, max));
     }
 
-    /** A duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}; a bare number is seconds. */
+    /**
+     * A duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}; a bare number is
+     * seconds; fractions such as {@code 1.5s} are allowed. At most {@code Long.MAX_VALUE} nanoseconds
+     * (about 292 years); a longer one is an error.
+     */
     public Duration duration(String key, Duration defaultValue) {
         return value(key, defaultValue, "a duration such as 500ms, 30s or 5m", Settings::parseDuration);
     }
@@ -199,16 +203,29 @@ public final class Settings {
         if (!m.matches()) {
             return null;
         }
-        double number = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
-        double millis = number * switch (unit) {
-            case "ms" -> 1;
-            case "s" -> 1_000;
-            case "m" -> 60_000;
-            case "h" -> 3_600_000;
-            default -> 86_400_000;
+        long nanosPerUnit = switch (unit) {
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> 86_400_000_000_000L;
         };
-        return millis > Long.MAX_VALUE / 2 ? null : Duration.ofNanos(Math.round(millis * 1_000_000));
+        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit))
+                .setScale(0, RoundingMode.HALF_UP);
+        // Beyond Long.MAX_VALUE nanoseconds (about 292 years) Duration.toNanos() fails: refuse, never clamp.
+        return nanos.compareTo(MAX_NANOS) > 0 ? null : Duration.ofNanos(nanos.longValueExact());
+    }
+
+    /** Says an open end as "at least" or "at most", not as 2147483647. */
+    private static String describeRange(int min, int max) {
+        boolean noMin = min == Integer.MIN_VALUE;
+        boolean noMax = max == Integer.MAX_VALUE;
+        if (noMax) {
+            return noMin ? "an integer" : min == 0 ? "a non-negative integer"
+                    : min == 1 ? "a positive integer" : "an integer of at least " + min;
+        }
+        return noMin ? "an integer of at most " + max : "an integer from " + min + " to " + max;
     }
 
     private static Integer parseInt(String text, int min, int max) {
@@ -222,10 +239,6 @@ public final class Settings {
 
     private String sectionPrefix() {
         return sectionOrigin != null ? sectionOrigin.errorPrefix() : "";
-    }
-
-    private String describeSection() {
-        return section.isEmpty() ? "the settings" : "[" + section + "]";
     }
 
     @Override

@@ -9,14 +9,15 @@ final class Targets {
     private Targets() {
     }
 
-    /** The raw query of {@code target}: after the first {@code ?}, before any {@code #}. */
+    /**
+     * The raw query of {@code target}: after the first {@code ?}, before any {@code #}; a {@code ?}
+     * after the {@code #} belongs to the fragment.
+     */
     static String query(String target) {
+        int hash = target.indexOf('#');
+        int end = hash < 0 ? target.length() : hash;
         int question = target.indexOf('?');
-        if (question < 0) {
-            return "";
-        }
-        int hash = target.indexOf('#', question);
-        return target.substring(question + 1, hash < 0 ? target.length() : hash);
+        return question < 0 || question > end ? "" : target.substring(question + 1, end);
     }
 
     /**
