@@ -218,14 +218,6 @@ public final class Deployment {
         return new Session(factories, classLoader, ProviderRegistry.discover(classLoader), lookups);
     }
 
-    /**
-     * Creates the default injector on a thread of its own, so that Guice's start-up (a quarter
-     * of a second on a cold JVM) overlaps with reading the deployment file. For the command line.
-     */
-    static void warmUpInjector() {
-        Thread.ofPlatform().daemon().name("spawn-guice-warm-up").start(EmptyInjector.INSTANCE::hashCode);
-    }
-
     /** The injector used when none is given: no bindings, created once, on first use. */
     private static final class EmptyInjector {
         static final Injector INSTANCE = Guice.createInjector();

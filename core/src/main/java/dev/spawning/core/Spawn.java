@@ -34,7 +34,6 @@ public final class Spawn implements Runnable {
         if (System.getProperty("guice_bytecode_gen_option") == null) {
             System.setProperty("guice_bytecode_gen_option", "DISABLED");
         }
-        Deployment.warmUpInjector();
         System.exit(run(args, System.out, System.err));
     }
 
