@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spawning.factory.Factory;
 import dev.spawning.factory.FactoryProvider;
 import dev.spawning.factory.Protocol;
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.spawning.factory.testing.ProviderDeclarations;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -18,8 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** The module's provider declarations: module-info.java and the services file agree and work. */
 class ModuleInfoTest {
-
-    private static final String SERVICE = "dev.spawning.factory.Factory";
 
     @Test
     void serviceLoaderFindsEachProviderByItsNameWithItsProtocol() {
@@ -49,21 +44,9 @@ class ModuleInfoTest {
 
     @Test
     void moduleInfoProvidesExactlyTheClassesListedInTheServicesFile() throws Exception {
-        Path classes = Path.of(TextAppFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ModuleDescriptor descriptor;
-        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
-            descriptor = ModuleDescriptor.read(in);
-        }
-        List<String> servicesFile = Files.readAllLines(classes.resolve("META-INF/services/" + SERVICE)).stream()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .toList();
-
-        assertThat(descriptor.name()).isEqualTo("dev.spawning.examples");
-        assertThat(descriptor.provides()).hasSize(1);
-        ModuleDescriptor.Provides provides = descriptor.provides().iterator().next();
-        assertThat(provides.service()).isEqualTo(SERVICE);
-        assertThat(provides.providers()).isEqualTo(servicesFile).hasSize(4);
+        ProviderDeclarations declared = ProviderDeclarations.of(TextAppFactory.class);
+        assertThat(declared.module()).isEqualTo("dev.spawning.examples");
+        assertThat(declared.provides()).isEqualTo(declared.servicesFile()).hasSize(4);
     }
 
     private static String name(Factory factory) {

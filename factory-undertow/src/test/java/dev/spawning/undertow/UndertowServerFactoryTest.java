@@ -7,14 +7,11 @@ import dev.spawning.factory.Factory;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.FactoryProvider;
 import dev.spawning.factory.Protocol;
+import dev.spawning.factory.testing.ProviderDeclarations;
 import dev.spawning.factory.Response;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.Settings;
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UndertowServerFactoryTest {
-
-    private static final String SERVICE = "dev.spawning.factory.Factory";
 
     @RegisterExtension
     final Servers servers = new Servers();
@@ -43,23 +38,10 @@ class UndertowServerFactoryTest {
 
     @Test
     void moduleInfoProvidesExactlyTheClassListedInTheServicesFile() throws Exception {
-        Path classes = Path.of(UndertowServerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ModuleDescriptor descriptor;
-        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
-            descriptor = ModuleDescriptor.read(in);
-        }
-        List<String> servicesFile = Files.readAllLines(classes.resolve("META-INF/services/" + SERVICE)).stream()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .toList();
-
-        assertThat(descriptor.name()).isEqualTo("dev.spawning.undertow");
-        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-                .containsExactly("dev.spawning.undertow");
-        assertThat(descriptor.provides()).singleElement().satisfies(provides -> {
-            assertThat(provides.service()).isEqualTo(SERVICE);
-            assertThat(provides.providers()).isEqualTo(servicesFile).containsExactly(UndertowServerFactory.class.getName());
-        });
+        ProviderDeclarations declared = ProviderDeclarations.of(UndertowServerFactory.class);
+        assertThat(declared.module()).isEqualTo("dev.spawning.undertow");
+        assertThat(declared.provides()).isEqualTo(declared.servicesFile())
+                .containsExactly(UndertowServerFactory.class.getName());
     }
 
     @Test

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spawning.factory.Factory;
 import dev.spawning.factory.FactoryProvider;
 import dev.spawning.factory.Protocol;
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.spawning.factory.testing.ProviderDeclarations;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -18,13 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The built-in providers are found through ServiceLoader by name, and declared the same way twice. */
 class BuiltinProvidersTest {
-
-    private static final String SERVICES = "META-INF/services/" + Factory.class.getName();
-
-    /** Core's compiled classes: where its module-info.class and its copied services file are. */
-    private static Path classes() throws URISyntaxException {
-        return Path.of(UrlMapFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
 
     @ParameterizedTest(name = "service:{0}")
     @CsvSource(textBlock = """
@@ -45,20 +34,9 @@ class BuiltinProvidersTest {
 
     @Test
     void declaresTheSameProvidersInModuleInfoAndInTheServicesFile() throws Exception {
-        ModuleDescriptor descriptor;
-        try (InputStream in = Files.newInputStream(classes().resolve("module-info.class"))) {
-            descriptor = ModuleDescriptor.read(in);
-        }
-        List<String> provided = descriptor.provides().stream()
-                .filter(provides -> provides.service().equals(Factory.class.getName()))
-                .flatMap(provides -> provides.providers().stream())
-                .toList();
-        List<String> listed = Files.readAllLines(classes().resolve(SERVICES)).stream()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .toList();
-        assertThat(provided).isNotEmpty().isEqualTo(listed);
-        assertThat(descriptor.provides()).hasSize(1);
+        ProviderDeclarations declared = ProviderDeclarations.of(UrlMapFactory.class);
+        assertThat(declared.module()).isEqualTo("dev.spawning.core");
+        assertThat(declared.provides()).isNotEmpty().isEqualTo(declared.servicesFile());
     }
 
     @Test
