@@ -39,16 +39,14 @@ public final class Deployment {
     private final Map<String, String> globalConf;
     private final Injector injector;
     private final ClassLoader classLoader;
-    private final Lookups lookups;
 
     private Deployment(String uri, Path relativeTo, Map<String, String> globalConf, Injector injector,
-            ClassLoader classLoader, Lookups lookups) {
+            ClassLoader classLoader) {
         this.uri = uri;
         this.relativeTo = relativeTo;
         this.globalConf = globalConf;
         this.injector = injector;
         this.classLoader = classLoader;
-        this.lookups = lookups;
     }
 
     /** A deployment file, INI or YAML by its extension; {@code #name} is not part of a path. */
@@ -65,26 +63,22 @@ public final class Deployment {
     public static Deployment ofUri(String uri, Path relativeTo) {
         return new Deployment(Objects.requireNonNull(uri, "uri"),
                 relativeTo == null ? null : relativeTo.toAbsolutePath().normalize(), Map.of(), null,
-                Deployment.class.getClassLoader(), Lookups.system());
+                Deployment.class.getClassLoader());
     }
 
     /** Globals passed in, as a caller of Paste's {@code loadapp(global_conf=...)} or the command line gives them. */
     public Deployment withGlobalConf(Map<String, String> conf) {
-        return new Deployment(uri, relativeTo, new LinkedHashMap<>(conf), injector, classLoader, lookups);
+        return new Deployment(uri, relativeTo, new LinkedHashMap<>(conf), injector, classLoader);
     }
 
     /** The injector that creates factory classes; its bindings are what factories may inject. */
     public Deployment withInjector(Injector factoryInjector) {
-        return new Deployment(uri, relativeTo, globalConf, factoryInjector, classLoader, lookups);
+        return new Deployment(uri, relativeTo, globalConf, factoryInjector, classLoader);
     }
 
     /** Where providers and {@code call:} classes are found; by default the loader of this library. */
     public Deployment withClassLoader(ClassLoader loader) {
-        return new Deployment(uri, relativeTo, globalConf, injector, loader, lookups);
-    }
-
-    Deployment withLookups(Lookups variables) {
-        return new Deployment(uri, relativeTo, globalConf, injector, classLoader, variables);
+        return new Deployment(uri, relativeTo, globalConf, injector, loader);
     }
 
     /** The app named by the URI's fragment, or {@code main}. */
@@ -151,16 +145,6 @@ public final class Deployment {
         return session.warnings();
     }
 
-    /** The file itself, parsed: for {@code spawn convert}. */
-    ConfigFile parsedFile() {
-        return topLoader(newSession()).file();
-    }
-
-    /** The providers on this deployment's class path. */
-    ProviderRegistry providers() {
-        return ProviderRegistry.discover(classLoader);
-    }
-
     private void checkSection(Session session, ConfigLoader loader, Section section, Set<Problem> errors) {
         String prefix = ConfigLoader.prefixOf(section.name());
         Kind kind = kindOfPrefix(prefix);
@@ -215,7 +199,7 @@ public final class Deployment {
 
     private Session newSession() {
         Injector factories = injector != null ? injector : EmptyInjector.INSTANCE;
-        return new Session(factories, classLoader, ProviderRegistry.discover(classLoader), lookups);
+        return new Session(factories, classLoader, ProviderRegistry.discover(classLoader), Lookups.system());
     }
 
     /** The injector used when none is given: no bindings, created once, on first use. */

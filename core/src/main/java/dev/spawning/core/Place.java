@@ -6,11 +6,6 @@ import java.nio.file.Path;
 /** The section a context was built from: its file, its name ({@code app:main}) and header line. */
 record Place(Path file, String section, int line) {
 
-    /** A context that no section describes (a provider loaded by URI from the Java API). */
-    static Place none(Path file) {
-        return new Place(file, null, 0);
-    }
-
     Origin origin() {
         return file == null ? null : new Origin(file.toString(), line);
     }

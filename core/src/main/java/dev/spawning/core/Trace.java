@@ -36,10 +36,6 @@ final class Trace {
         open.pop();
     }
 
-    synchronized List<Node> roots() {
-        return List.copyOf(root.children);
-    }
-
     /** The tree as indented text, one node per line. */
     synchronized String render() {
         StringBuilder out = new StringBuilder();
