@@ -38,6 +38,18 @@ class SpawnProcessTest {
     }
 
     @Test
+    void serveTakesTheAppAndServerNamesAndGlobalsFromTheCommandLine() throws Exception {
+        try (JavaProcess spawn = JavaProcess.spawn(Map.of(), "serve", Fixtures.file("serve.ini").toString(),
+                "--app-name", "echo", "--server-name", "other", "who=tester")) {
+            String line = spawn.nextLine(WAIT);
+            assertThat(line).as("stderr: %s", spawn.err()).startsWith("Serving on http://127.0.0.1:");
+            Map<String, Object> echoed = Apps.json(get(line.substring("Serving on ".length()) + "/"));
+            assertThat(echoed.get("global_conf")).isEqualTo(Map.of("here", Fixtures.dir().toString(),
+                    "__file__", Fixtures.file("serve.ini").toString(), "who", "tester"));
+        }
+    }
+
+    @Test
     void plainSpawnFileMeansServe() throws Exception {
         try (JavaProcess spawn = JavaProcess.spawn(Map.of(), Fixtures.file("serve.ini").toString())) {
             assertThat(spawn.nextLine(WAIT)).startsWith("Serving on http://127.0.0.1:");
