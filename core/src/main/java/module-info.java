@@ -13,6 +13,8 @@ module dev.spawning.core {
     exports dev.spawning.core;
     // The command classes of spawn are package-private; picocli reads their options reflectively.
     opens dev.spawning.core to info.picocli;
+    // The built-in providers are created through Guice, like every factory.
+    opens dev.spawning.core.builtin to com.google.guice;
 
     uses dev.spawning.factory.Factory;
 
