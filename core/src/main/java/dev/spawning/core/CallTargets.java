@@ -110,8 +110,9 @@ final class CallTargets {
         }
         Protocol protocol = FactorySource.choose(implemented, kind, prefix);
         if (protocol == null) {
-            throw ref.error(ref.option() + what + " is " + article(implemented) + ", but a " + kind.word()
-                    + " section needs " + FactorySource.needed(kind));
+            throw ref.error(ref.option() + what + " is " + article(implemented) + ", but "
+                    + (ref.section() == null ? "this" : "[" + ref.section() + "]") + " needs "
+                    + FactorySource.needed(kind));
         }
         return protocol;
     }

@@ -85,6 +85,33 @@ public final class TestFactories {
         };
     }
 
+    /** An app factory method that fails as a programming error would. */
+    public static App broken(Settings global, Settings local) {
+        throw new IllegalStateException("the database is not there");
+    }
+
+    /** An app factory method that refuses its settings in its own words. */
+    public static App refusing(Settings global, Settings local) {
+        throw new dev.spawning.factory.FactoryException("needs a 'database' setting");
+    }
+
+    /** An app factory method that returns nothing. */
+    public static App nothing(Settings global, Settings local) {
+        return null;
+    }
+
+    /** A factory class whose constructor fails. */
+    public static final class FailingConstructor implements AppFactory {
+        public FailingConstructor() {
+            throw new IllegalStateException("no licence");
+        }
+
+        @Override
+        public App create(Settings global, Settings local) {
+            return request -> Response.text(200, "never");
+        }
+    }
+
     /** A method that returns a factory rather than being one. */
     public static AppFactory producer() {
         return (global, local) -> request -> Response.text(200, "produced");

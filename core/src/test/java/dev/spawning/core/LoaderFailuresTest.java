@@ -1,0 +1,102 @@
+package dev.spawning.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the user reads when a factory, a file or a port lets them down. */
+class LoaderFailuresTest {
+
+    private static final String FILE = Fixtures.file("failures.ini").toString();
+
+    private static Deployment failures() {
+        return Fixtures.deployment("failures.ini");
+    }
+
+    private static String at(int line) {
+        return "Error in file " + FILE + ": line " + line + ": ";
+    }
+
+    @Test
+    void aFactoryThatThrowsIsNamedWithItsSectionAndItsException() {
+        assertThatThrownBy(() -> failures().app("broken")).hasMessage(at(1) + "[app:broken] "
+                + "call:dev.spawning.core.TestFactories::broken failed: java.lang.IllegalStateException: "
+                + "the database is not there");
+    }
+
+    @Test
+    void aFactorysOwnRefusalIsPlacedInItsSection() {
+        assertThatThrownBy(() -> failures().app("refusing")).hasMessage(at(4)
+                + "[app:refusing] needs a 'database' setting");
+    }
+
+    @Test
+    void aFactoryThatReturnsNothingIsAnError() {
+        assertThatThrownBy(() -> failures().app("nothing")).hasMessage(at(7)
+                + "[app:nothing] call:dev.spawning.core.TestFactories::nothing returned null");
+    }
+
+    @Test
+    void aFailingConstructorIsNamed() {
+        assertThatThrownBy(() -> failures().app("failing_constructor")).hasMessage(at(11)
+                + "[app:failing_constructor] use = call:dev.spawning.core.TestFactories$FailingConstructor: the "
+                + "constructor of dev.spawning.core.TestFactories$FailingConstructor failed: "
+                + "java.lang.IllegalStateException: no licence");
+    }
+
+    @Test
+    void aFactoryClassMustBePublic() {
+        assertThatThrownBy(() -> failures().app("hidden")).hasMessage(at(14)
+                + "[app:hidden] use = call:dev.spawning.core.HiddenFactory: dev.spawning.core.HiddenFactory must be "
+                + "public to be used as a factory");
+    }
+
+    @Test
+    void aClassOfAnotherProtocolIsRefusedForAPasteKeyAndForCall() {
+        assertThatThrownBy(() -> failures().app("filter_class_as_app")).hasMessage(at(17)
+                + "[app:filter_class_as_app] paste.app_factory = dev.spawning.examples.CapsFilterFactory: "
+                + "dev.spawning.examples.CapsFilterFactory is a filter factory, but paste.app_factory needs an app "
+                + "factory");
+        assertThatThrownBy(() -> failures().app("filter_class_by_call")).hasMessage(at(20)
+                + "[app:filter_class_by_call] use = call:dev.spawning.examples.CapsFilterFactory: "
+                + "dev.spawning.examples.CapsFilterFactory is a filter factory, but [app:filter_class_by_call] needs "
+                + "an app factory or a composite factory");
+    }
+
+    @Test
+    void aRelativeConfigUriNeedsADirectory() {
+        assertThatThrownBy(() -> Deployment.ofUri("config:app.ini", null).app())
+                .hasMessage("Cannot resolve relative uri 'config:app.ini'; no relative_to keyword argument given");
+    }
+
+    @Test
+    void checkOfSomethingOtherThanAFileReportsItInsteadOfThrowing() {
+        assertThat(Deployment.ofUri("service:echo", null).check()).extracting(Problem::toString)
+                .containsExactly("error: Not a deployment file: service:echo");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin1.ini");
+        Files.write(file, new byte[] {'[', 'a', 'p', 'p', ':', 'm', 'a', 'i', 'n', ']', '\n', 'x', '=', (byte) 0xE9});
+        assertThatThrownBy(() -> Deployment.of(file).app()).hasMessage("Error in file " + file + ": not UTF-8 text");
+    }
+
+    @Test
+    void servingOnABusyPortSaysWhichAddress(@TempDir Path dir) throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path file = dir.resolve("busy.ini");
+            Files.writeString(file, "[app:main]\nuse = service:text\n\n[server:main]\nuse = service:undertow\n"
+                    + "host = 127.0.0.1\nport = " + busy.getLocalPort() + "\n");
+            SpawnTest.Run run = SpawnTest.spawn("serve", file.toString());
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("Cannot serve: Address already in use: 127.0.0.1:" + busy.getLocalPort()
+                    + "\n");
+        }
+    }
+}
