@@ -146,8 +146,8 @@ class InterpolationTest {
 
     @Test
     void systemPropertyIsRead() {
-        sys.put("user.dir", "/work");
-        assertThat(expand("${sys:user.dir}/logs")).isEqualTo("/work/logs");
+        sys.put("user.dir", "/srv/app");
+        assertThat(expand("${sys:user.dir}/logs")).isEqualTo("/srv/app/logs");
     }
 
     @Test
