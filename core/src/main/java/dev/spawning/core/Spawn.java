@@ -58,23 +58,35 @@ public final class Spawn implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "Missing a command or a deployment file");
     }
 
-    /** {@code spawn FILE ...} means {@code spawn serve FILE ...}. */
-    private static String[] withDefaultCommand(String[] args) {
-        for (String arg : args) {
-            if (arg.startsWith("-")) {
-                if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
-                    return args;
-                }
-                continue;
-            }
-            if (COMMANDS.contains(arg)) {
+    /**
+     * {@code spawn FILE ...} means {@code spawn serve FILE ...}; options written before the
+     * command ({@code spawn --debug check FILE}) are moved after it, where picocli reads them.
+     */
+    static String[] withDefaultCommand(String[] args) {
+        List<String> leading = new ArrayList<>();
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-")) {
+            if (List.of("--help", "-h", "--version", "-V").contains(args[i])) {
                 return args;
             }
-            List<String> withServe = new ArrayList<>(List.of("serve"));
-            withServe.addAll(Arrays.asList(args));
-            return withServe.toArray(String[]::new);
+            leading.add(args[i]);
+            if (args[i].equals("--classpath") && i + 1 < args.length) {
+                leading.add(args[++i]);
+            }
+            i++;
         }
-        return args;
+        if (i == args.length) {
+            return args;
+        }
+        List<String> reordered = new ArrayList<>();
+        if (COMMANDS.contains(args[i])) {
+            reordered.add(args[i++]);
+        } else {
+            reordered.add("serve");
+        }
+        reordered.addAll(leading);
+        reordered.addAll(Arrays.asList(args).subList(i, args.length));
+        return reordered.toArray(String[]::new);
     }
 
     private static int report(Exception e, CommandLine command, PrintWriter err) {

@@ -172,4 +172,17 @@ class SpawnTest {
         Files.createDirectories(services.getParent());
         Files.write(services, List.of("demo.Hello"));
     }
+
+    @Test
+    void optionsMayComeBeforeTheCommand() {
+        assertThat(Spawn.withDefaultCommand(new String[] {"--debug", "check", "a.ini"}))
+                .containsExactly("check", "--debug", "a.ini");
+        assertThat(Spawn.withDefaultCommand(new String[] {"--classpath", "lib/*", "a.ini", "x=1"}))
+                .containsExactly("serve", "--classpath", "lib/*", "a.ini", "x=1");
+        assertThat(Spawn.withDefaultCommand(new String[] {"config", "a.ini", "--debug"}))
+                .containsExactly("config", "a.ini", "--debug");
+        assertThat(Spawn.withDefaultCommand(new String[] {"--version"})).containsExactly("--version");
+        Run run = spawn("--debug", "config", fixture("errors.ini") + "#no_next");
+        assertThat(run.err()).contains("\tat dev.spawning.core.ConfigLoader.");
+    }
 }
