@@ -22,9 +22,7 @@ final class CheckCommand extends SpawnCommand {
 
     @Override
     public Integer call() {
-        List<Problem> problems = Deployment.of(file)
-                .withGlobalConf(CommonOptions.globals(globals))
-                .withClassLoader(options.classLoader())
+        List<Problem> problems = deployment(file, globals)
                 .check();
         long errors = problems.stream().filter(Problem::isError).count();
         PrintWriter report = errors > 0 ? err() : out();

@@ -31,9 +31,7 @@ final class ConfigCommand extends SpawnCommand {
             throw new DeploymentException("--type must be app, filter or server, not '" + type + "'");
         }
         DeploymentArgument argument = DeploymentArgument.parse(file);
-        Context context = Deployment.of(argument.file())
-                .withGlobalConf(CommonOptions.globals(globals))
-                .withClassLoader(options.classLoader())
+        Context context = deployment(argument.file(), globals)
                 .context(kind, argument.nameOr("main"));
         out().println("{\"global_conf\": " + json(context.globalConf().asMap())
                 + ", \"local_conf\": " + json(context.localConf().asMap()) + "}");

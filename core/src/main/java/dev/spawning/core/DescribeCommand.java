@@ -18,9 +18,7 @@ final class DescribeCommand extends SpawnCommand {
     @Override
     public Integer call() {
         DeploymentArgument argument = DeploymentArgument.parse(file);
-        Deployment deployment = Deployment.of(argument.file())
-                .withGlobalConf(CommonOptions.globals(globals))
-                .withClassLoader(options.classLoader());
+        Deployment deployment = deployment(argument.file(), globals);
         out().print(deployment.describe(Kind.APP, argument.nameOr("main")));
         if (argument.name() == null && deployment.names(Kind.SERVER).contains("main")) {
             out().print(deployment.describe(Kind.SERVER, "main"));

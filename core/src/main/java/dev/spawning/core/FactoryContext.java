@@ -38,10 +38,7 @@ final class FactoryContext extends LoaderContext {
                 case SERVER -> ((ServerFactory) factory).create(globals, locals);
                 case SERVER_RUNNER -> new RunnerServer((ServerRunner) factory, globals, locals);
             };
-            if (built == null) {
-                throw new DeploymentException(place.prefix() + sectionLabel() + source.spec() + " returned null");
-            }
-            return built;
+            return nonNull(built);
         } catch (DeploymentException e) {
             throw e;
         } catch (Exception e) {
@@ -52,17 +49,20 @@ final class FactoryContext extends LoaderContext {
     private Filter filterApp(FilterAppFactory factory, Settings globals, Settings locals) {
         return next -> {
             try {
-                App app = factory.create(next, globals, locals);
-                if (app == null) {
-                    throw new DeploymentException(place.prefix() + sectionLabel() + source.spec() + " returned null");
-                }
-                return app;
+                return nonNull(factory.create(next, globals, locals));
             } catch (DeploymentException e) {
                 throw e;
             } catch (Exception e) {
                 throw failure(e);
             }
         };
+    }
+
+    private <T> T nonNull(T built) {
+        if (built == null) {
+            throw new DeploymentException(place.prefix() + sectionLabel() + source.spec() + " returned null");
+        }
+        return built;
     }
 
     private DeploymentException failure(Exception e) {

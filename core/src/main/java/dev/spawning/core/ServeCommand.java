@@ -34,9 +34,7 @@ final class ServeCommand extends SpawnCommand {
     @Override
     public Integer call() throws Exception {
         DeploymentArgument argument = DeploymentArgument.parse(file);
-        Deployment deployment = Deployment.of(argument.file())
-                .withGlobalConf(CommonOptions.globals(globals))
-                .withClassLoader(options.classLoader());
+        Deployment deployment = deployment(argument.file(), globals);
         Server server = deployment.server(serverName != null ? serverName : "main");
         App app = deployment.app(appName != null ? appName : argument.nameOr("main"));
         start(server, app);

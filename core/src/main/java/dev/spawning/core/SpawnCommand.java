@@ -1,6 +1,8 @@
 package dev.spawning.core;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +16,13 @@ abstract class SpawnCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The deployment in {@code file}, with NAME=VALUE globals and the --classpath class loader. */
+    Deployment deployment(Path file, List<String> globals) {
+        return Deployment.of(file)
+                .withGlobalConf(CommonOptions.globals(globals))
+                .withClassLoader(options.classLoader());
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();
