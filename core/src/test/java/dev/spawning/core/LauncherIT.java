@@ -76,6 +76,7 @@ class LauncherIT {
                     "caps filter factory",
                     "caps2 filter-app factory",
                     "cascade composite factory",
+                    "coroutine server factory",
                     "echo app factory",
                     "prefix filter-app factory",
                     "text app factory",

@@ -1,5 +1,7 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.testing.RawHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawning.factory.Response;

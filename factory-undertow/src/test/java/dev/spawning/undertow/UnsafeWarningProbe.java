@@ -1,5 +1,7 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.testing.RawHttp;
+
 import dev.spawning.factory.Response;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.Settings;

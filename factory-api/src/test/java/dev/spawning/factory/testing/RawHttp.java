@@ -1,4 +1,4 @@
-package dev.spawning.undertow;
+package dev.spawning.factory.testing;
 
 import dev.spawning.factory.Server;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * A raw HTTP/1.x client over one socket, to see exactly how the server frames what it sends.
  * Reads time out after five seconds so that a broken server fails the test instead of hanging it.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
     private final Socket socket;
     private final InputStream in;
@@ -31,32 +31,32 @@ final class RawHttp implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static RawHttp connect(Server server) throws IOException {
+    public static RawHttp connect(Server server) throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", Servers.port(server)), 5_000);
+        socket.connect(new InetSocketAddress("127.0.0.1", server.addresses().getFirst().getPort()), 5_000);
         socket.setSoTimeout(5_000);
         return new RawHttp(socket);
     }
 
     /** Sends text as ISO-8859-1 bytes; {@code \n} is sent as it is, so write {@code \r\n}. */
-    RawHttp send(String text) throws IOException {
+    public RawHttp send(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
     }
 
     /** Reads one response, framed by its headers (or by the close of the connection). */
-    Reply read() throws IOException {
+    public Reply read() throws IOException {
         return read(false);
     }
 
     /** Reads one response to a HEAD request: headers only, whatever they announce. */
-    Reply readHead() throws IOException {
+    public Reply readHead() throws IOException {
         return read(true);
     }
 
     /** Reads the interim {@code 100 Continue} line and its blank line. */
-    String readInterim() throws IOException {
+    public String readInterim() throws IOException {
         String status = line();
         String blank = line();
         if (!blank.isEmpty()) {
@@ -66,7 +66,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** True when nothing arrives before the server closes the connection (within five seconds). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return in.read() < 0;
         } catch (SocketException reset) {
@@ -75,7 +75,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** True when no byte arrives for {@code millis}: the server is waiting, not answering. */
-    boolean silentFor(int millis) throws IOException {
+    public boolean silentFor(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
             in.read();
@@ -153,24 +153,24 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** How the body of a response was delimited. */
-    enum Framing { NONE, LENGTH, CHUNKED, CLOSE, TRUNCATED }
+    public enum Framing { NONE, LENGTH, CHUNKED, CLOSE, TRUNCATED }
 
     /** One response as it came over the wire. */
-    record Reply(String status, List<String[]> headers, byte[] body, Framing framing) {
+    public record Reply(String status, List<String[]> headers, byte[] body, Framing framing) {
 
-        int code() {
+        public int code() {
             return Integer.parseInt(status.split(" ")[1]);
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
         }
 
-        List<String> headerNames() {
+        public List<String> headerNames() {
             return headers.stream().map(h -> h[0].toLowerCase(Locale.ROOT)).toList();
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 

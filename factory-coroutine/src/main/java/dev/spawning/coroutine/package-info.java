@@ -1,0 +1,2 @@
+/** Server provider {@code coroutine}. */
+package dev.spawning.coroutine;
