@@ -91,6 +91,27 @@ public record ServerSettings(
                 local.bool("debug", false));
     }
 
+    /**
+     * Reads and validates the server settings of a section as a server factory receives them:
+     * {@code debug} may come from the global conf, where Paste Deploy puts it (the section's own
+     * value wins), and {@code access_log_format} must compile.
+     */
+    public static ServerSettings from(Settings globalConf, Settings localConf) {
+        Settings local = localConf;
+        if (!localConf.contains("debug") && globalConf.contains("debug")) {
+            local = localConf.toBuilder()
+                    .put("debug", globalConf.require("debug"), globalConf.origin("debug").orElse(null))
+                    .build();
+        }
+        ServerSettings settings = from(local);
+        try {
+            AccessLog.compile(settings.accessLogFormat());
+        } catch (FactoryException bad) {
+            throw local.invalid("access_log_format", "a format of %(name)s atoms; " + bad.getMessage());
+        }
+        return settings;
+    }
+
     /** True when a request body has a size limit. */
     public boolean limitsBodySize() {
         return maxBodySize.bytes() > 0;

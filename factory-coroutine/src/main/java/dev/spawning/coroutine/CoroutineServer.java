@@ -1,0 +1,235 @@
+package dev.spawning.coroutine;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Server;
+import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.StopReport;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code coroutine} server: a virtual thread per connection runs a plain blocking request
+ * loop ({@link Connection}); the app runs on that same thread, or on a pool of {@code threads}
+ * platform threads. The full threading model is in {@code docs/concurrency.md}.
+ *
+ * <h2>Graceful stop</h2>
+ * {@link #stop} closes the listening channel at once, marks the service as stopping (every
+ * response from then on says {@code Connection: close}), closes each connection that waits for a
+ * request with nothing of one read, waits until every connection has closed or {@code grace} has
+ * passed, then cuts off what is left.
+ *
+ * <p>Thread-safe: the lifecycle state is guarded by this object's monitor, held only for the
+ * state change itself.
+ */
+final class CoroutineServer implements Server {
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final ServerSettings settings;
+    private final ServerSocketChannel handed;
+    private final CompletableFuture<StopReport> report = new CompletableFuture<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private State state = State.NEW;
+    private Running running;
+
+    /** @param handed an already-bound channel to serve from, or {@code null} to bind the settings' address */
+    CoroutineServer(ServerSettings settings, ServerSocketChannel handed) {
+        this.settings = settings;
+        this.handed = handed;
+    }
+
+    /** What exists only while the server runs. */
+    private record Running(ServerSocketChannel listening, InetSocketAddress address, Service service,
+            Connections connections, Thread acceptor) {
+    }
+
+    @Override
+    public void start(App app) throws IOException {
+        claimStart();
+        ServerSocketChannel listening = null;
+        AccessLogWriter accessLog = null;
+        try {
+            accessLog = AccessLogWriter.open(settings);
+            listening = handed != null ? handed : bind(settings);
+            listening.configureBlocking(true);
+            Service service = new Service(app, settings, accessLog, appPool(settings.threads()));
+            Connections connections = new Connections(settings.maxConnections());
+            Thread acceptor = Thread.ofVirtual().name("spawning-acceptor").unstarted(
+                    new Acceptor(listening, service, connections));
+            started(new Running(listening, (InetSocketAddress) listening.getLocalAddress(), service, connections,
+                    acceptor));
+            acceptor.start();
+        } catch (IOException | RuntimeException failed) {
+            closeAfterFailure(failed, listening, accessLog);
+            finish(new StopReport(0, 0, 0, Duration.ZERO));
+            throw failed;
+        }
+    }
+
+    @Override
+    public List<InetSocketAddress> addresses() {
+        Running now = current();
+        return now == null ? List.of() : List.of(now.address());
+    }
+
+    @Override
+    public StopReport stop(Duration grace) {
+        Running toStop;
+        synchronized (this) {
+            if (state == State.STOPPED) {
+                return report.join();
+            }
+            state = State.STOPPED;
+            toStop = running;
+        }
+        finish(toStop == null ? new StopReport(0, 0, 0, Duration.ZERO) : stopGracefully(toStop, grace));
+        return report.join();
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public Duration gracefulTimeout() {
+        return settings.gracefulTimeout();
+    }
+
+    @Override
+    public String toString() {
+        return "CoroutineServer" + addresses();
+    }
+
+    /** Open connections, for tests and diagnostics. */
+    int openConnections() {
+        Running now = current();
+        return now == null ? 0 : now.connections().size();
+    }
+
+    private StopReport stopGracefully(Running toStop, Duration grace) {
+        long begin = System.nanoTime();
+        long deadline = begin + grace.toNanos();
+        quietly(toStop.listening());
+        toStop.service().beginStop();
+        int closedIdle = toStop.connections().closeIdle();
+        int cutOff = 0;
+        try {
+            if (!toStop.connections().awaitNone(deadline)) {
+                cutOff = toStop.connections().cutOffAll();
+                toStop.connections().awaitNone(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            }
+            toStop.acceptor().join(Duration.ofSeconds(1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            cutOff += toStop.connections().cutOffAll();
+        }
+        shutDown(toStop.service());
+        return new StopReport(toStop.service().completedWhileStopping(), closedIdle, cutOff,
+                Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    private static ServerSocketChannel bind(ServerSettings settings) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            if (address.isUnresolved()) {
+                throw new IOException("Cannot resolve host");
+            }
+            channel.bind(address, settings.backlog());
+            return channel;
+        } catch (IOException failed) {
+            quietly(channel);
+            throw named(settings, failed);
+        }
+    }
+
+    /** The failure with the address in its message, such as {@code Address already in use: 127.0.0.1:8080}. */
+    private static IOException named(ServerSettings settings, IOException failed) {
+        String address = settings.host().contains(":")
+                ? "[" + settings.host() + "]:" + settings.port()
+                : settings.host() + ":" + settings.port();
+        String reason = failed.getMessage() != null ? failed.getMessage() : failed.getClass().getSimpleName();
+        IOException named = failed instanceof BindException
+                ? new BindException(reason + ": " + address)
+                : new IOException(reason + ": " + address);
+        named.initCause(failed);
+        return named;
+    }
+
+    /** The pool apps run on when {@code threads} is set; {@code null} for none. */
+    private static ExecutorService appPool(int threads) {
+        if (threads == 0) {
+            return null;
+        }
+        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("spawning-app-", 0).daemon(true).factory());
+    }
+
+    private static void shutDown(Service service) {
+        if (service.appPool() != null) {
+            service.appPool().shutdownNow();
+        }
+        try {
+            service.accessLog().close();
+        } catch (IOException failed) {
+            Service.LOG.log(System.Logger.Level.WARNING, "Cannot close the access log", failed);
+        }
+    }
+
+    private synchronized void claimStart() {
+        if (state == State.RUNNING) {
+            throw new FactoryException("start() already called");
+        }
+        if (state == State.STOPPED) {
+            throw new FactoryException("start() after stop(): a stopped server cannot start again");
+        }
+        state = State.RUNNING;
+    }
+
+    private synchronized void started(Running now) {
+        running = now;
+    }
+
+    private synchronized Running current() {
+        return running;
+    }
+
+    private void finish(StopReport done) {
+        synchronized (this) {
+            state = State.STOPPED;
+        }
+        report.complete(done);
+        stopped.countDown();
+    }
+
+    private static void closeAfterFailure(Exception failed, ServerSocketChannel listening, AccessLogWriter accessLog) {
+        try {
+            if (accessLog != null) {
+                accessLog.close();
+            }
+        } catch (IOException cleanup) {
+            failed.addSuppressed(cleanup);
+        }
+        if (listening != null) {
+            quietly(listening);
+        }
+    }
+
+    private static void quietly(ServerSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing is all that was asked
+        }
+    }
+}

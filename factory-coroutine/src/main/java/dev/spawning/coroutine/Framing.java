@@ -1,0 +1,138 @@
+package dev.spawning.coroutine;
+
+/**
+ * What the header fields of one request say about its body and its connection, gathered field by
+ * field and checked once the head is complete (RFC 9112 sections 6 and 9.6). Fields whose
+ * repetition would let two parties read one request differently ({@code Host},
+ * {@code Content-Length}, {@code Content-Type}) must come once.
+ */
+final class Framing {
+
+    private final boolean http11;
+    private long contentLength = -1;
+    private String transferEncoding;
+    private int hosts;
+    private int contentTypes;
+    private boolean closeAsked;
+    private boolean keepAliveAsked;
+    private boolean expectContinue;
+
+    Framing(boolean http11) {
+        this.http11 = http11;
+    }
+
+    /** Notes one field; {@code value} is trimmed. */
+    void field(String name, String value) throws HttpError {
+        switch (name.length()) {
+            case 4 -> hosts += name.equalsIgnoreCase("Host") ? 1 : 0;
+            case 6 -> expectContinue |= name.equalsIgnoreCase("Expect") && value.equalsIgnoreCase("100-continue");
+            case 10 -> connection(name, value);
+            case 12 -> contentTypes += name.equalsIgnoreCase("Content-Type") ? 1 : 0;
+            case 14 -> contentLength(name, value);
+            case 17 -> transferEncoding(name, value);
+            default -> {
+            }
+        }
+    }
+
+    /** Checks the whole head. */
+    void check(boolean requireHost) throws HttpError {
+        if (hosts > 1 || contentTypes > 1) {
+            throw HttpError.badRequest("Host and Content-Type may come once");
+        }
+        if (http11 && requireHost && hosts == 0) {
+            throw HttpError.badRequest("an HTTP/1.1 request needs a Host field");
+        }
+        if (transferEncoding != null) {
+            checkTransferEncoding();
+        }
+    }
+
+    long contentLength() {
+        return transferEncoding != null ? -1 : contentLength;
+    }
+
+    boolean chunked() {
+        return transferEncoding != null;
+    }
+
+    boolean closeAsked() {
+        return closeAsked;
+    }
+
+    boolean keepAliveAsked() {
+        return keepAliveAsked;
+    }
+
+    boolean expectContinue() {
+        return expectContinue;
+    }
+
+    private void connection(String name, String value) {
+        if (!name.equalsIgnoreCase("Connection")) {
+            return;
+        }
+        for (String token : value.split(",")) {
+            String option = token.strip();
+            closeAsked |= option.equalsIgnoreCase("close");
+            keepAliveAsked |= option.equalsIgnoreCase("keep-alive");
+        }
+    }
+
+    private void contentLength(String name, String value) throws HttpError {
+        if (!name.equalsIgnoreCase("Content-Length")) {
+            return;
+        }
+        if (contentLength >= 0 || value.isEmpty() || value.length() > 18) {
+            throw HttpError.badRequest("one Content-Length of at most 18 digits");
+        }
+        long length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw HttpError.badRequest("a Content-Length is digits only");
+            }
+            length = length * 10 + (c - '0');
+        }
+        contentLength = length;
+    }
+
+    private void transferEncoding(String name, String value) {
+        if (name.equalsIgnoreCase("Transfer-Encoding")) {
+            transferEncoding = transferEncoding == null ? value : transferEncoding + "," + value;
+        }
+    }
+
+    /** Chunked must come last and once; any other coding is not implemented (501). */
+    private void checkTransferEncoding() throws HttpError {
+        if (!http11 || contentLength >= 0) {
+            throw HttpError.badRequest("Transfer-Encoding needs HTTP/1.1 and no Content-Length");
+        }
+        String[] codings = transferEncoding.split(",", -1);
+        boolean other = false;
+        for (int i = 0; i < codings.length; i++) {
+            String coding = codings[i].strip();
+            boolean chunked = coding.equalsIgnoreCase("chunked");
+            if (chunked != (i == codings.length - 1) || !token(coding)) {
+                throw HttpError.badRequest("chunked must be the last transfer coding, and only once");
+            }
+            other |= !chunked;
+        }
+        if (other) {
+            throw new HttpError(501, "no transfer coding but chunked is implemented");
+        }
+    }
+
+    private static boolean token(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0xff || !Syntax.tchar((byte) c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

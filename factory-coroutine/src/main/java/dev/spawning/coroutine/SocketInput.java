@@ -1,0 +1,161 @@
+package dev.spawning.coroutine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bytes a connection has received and not yet consumed, in one buffer that starts small and
+ * grows only as far as a long line needs. Reads wait at most until a deadline given by the caller
+ * (the header timeout, the idle timeout, the body timeout); a read past it throws
+ * {@link SocketTimeoutException}.
+ *
+ * <p>Threading: used by one thread at a time, the connection's thread or, with {@code threads}
+ * set, the pool thread it handed the request to (the hand-over orders the accesses).
+ */
+final class SocketInput {
+
+    static final int INITIAL_SIZE = 4096;
+
+    private final Socket socket;
+    private final InputStream in;
+    private byte[] buf = new byte[INITIAL_SIZE];
+    private int pos;
+    private int limit;
+    private int scanned;
+    private boolean ended;
+
+    SocketInput(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+    }
+
+    /** A socket-less input over fixed bytes, for benchmarks and parser tests. */
+    SocketInput(InputStream in) {
+        this.socket = null;
+        this.in = in;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    int buffered() {
+        return limit - pos;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** Consumes {@code count} buffered bytes. */
+    void skip(int count) {
+        pos += count;
+        if (scanned < pos) {
+            scanned = pos;
+        }
+    }
+
+    /**
+     * Reads more bytes by {@code deadlineNanos} (a {@link System#nanoTime} value); false when the
+     * peer has closed its side.
+     */
+    boolean fill(long deadlineNanos) throws IOException {
+        if (limit == buf.length) {
+            compact();
+        }
+        if (limit == buf.length) {
+            buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        timeout(deadlineNanos);
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            ended = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    /**
+     * The index of the LF that ends the line starting at the current position, reading as needed;
+     * -1 when the stream ends first. The line must end with CRLF.
+     *
+     * @throws HttpError {@code tooLong} when more than {@code max} bytes come before the CRLF, 400
+     *                   for a bare LF or CR
+     */
+    int lineEnd(int max, int tooLong, long deadlineNanos) throws IOException, HttpError {
+        while (true) {
+            int end = Math.min(limit, pos + max + 2);
+            for (int i = scanned; i < end; i++) {
+                byte b = buf[i];
+                if (b == '\n') {
+                    return checkCr(i);
+                }
+            }
+            scanned = end;
+            if (end - pos >= max + 2) {
+                throw new HttpError(tooLong, "line longer than " + max + " bytes");
+            }
+            if (!fill(deadlineNanos)) {
+                return -1;
+            }
+        }
+    }
+
+    /** Copies up to {@code len} buffered bytes out; -1 when none are buffered. */
+    int take(byte[] into, int off, int len) {
+        int n = Math.min(len, buffered());
+        if (n <= 0) {
+            return -1;
+        }
+        System.arraycopy(buf, pos, into, off, n);
+        skip(n);
+        return n;
+    }
+
+    /**
+     * Reads straight from the socket into {@code into}, by the deadline, bypassing the buffer
+     * (which must be empty): large bodies are not copied twice.
+     */
+    int readDirect(byte[] into, int off, int len, long deadlineNanos) throws IOException {
+        timeout(deadlineNanos);
+        int n = in.read(into, off, len);
+        if (n < 0) {
+            ended = true;
+        }
+        return n;
+    }
+
+    private int checkCr(int lf) throws HttpError {
+        if (lf == pos || buf[lf - 1] != '\r') {
+            throw HttpError.badRequest("a line must end with CRLF");
+        }
+        scanned = lf + 1;
+        return lf;
+    }
+
+    private void compact() {
+        int n = limit - pos;
+        System.arraycopy(buf, pos, buf, 0, n);
+        scanned -= pos;
+        pos = 0;
+        limit = n;
+    }
+
+    private void timeout(long deadlineNanos) throws IOException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            throw new SocketTimeoutException("deadline passed");
+        }
+        if (socket != null) {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
+        }
+    }
+}
