@@ -48,7 +48,6 @@ final class Acceptor implements Runnable {
         SocketChannel channel;
         try {
             channel = listening.accept();
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         } catch (ClosedChannelException stopped) {
             connections.unreserve();
             return;
@@ -56,6 +55,13 @@ final class Acceptor implements Runnable {
             connections.unreserve();
             Service.LOG.log(Level.WARNING, "Cannot accept a connection: " + failed);
             Thread.sleep(FAILURE_PAUSE_MILLIS);
+            return;
+        }
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException gone) {
+            connections.unreserve();
+            Connection.closeQuietly(channel);
             return;
         }
         Connection connection = new Connection(service, channel, connections);

@@ -41,6 +41,7 @@ final class Connection implements Runnable {
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private final long acceptedNanos = System.nanoTime();
     private volatile Thread thread;
+    private volatile SocketInput input;
 
     Connection(Service service, SocketChannel channel, Connections registry) {
         this.service = service;
@@ -53,7 +54,8 @@ final class Connection implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         try {
-            loop(new SocketInput(socket), new SocketOutput(socket.getOutputStream()));
+            input = new SocketInput(socket);
+            loop(input, new SocketOutput(socket.getOutputStream()));
         } catch (Exchange.Cut | InterruptedException cut) {
             // The response was cut off on purpose, or the server cut the connection at the end of a stop.
         } catch (IOException gone) {
@@ -72,6 +74,14 @@ final class Connection implements Runnable {
             return true;
         }
         return false;
+    }
+
+    /** Wakes this connection's read if it has passed its deadline. */
+    void expireIfDue(long nowNanos) {
+        SocketInput reading = input;
+        if (reading != null) {
+            reading.expireIfDue(nowNanos);
+        }
     }
 
     /** Closes the connection whatever it is doing, and interrupts the app working for it. */
@@ -194,6 +204,10 @@ final class Connection implements Runnable {
     }
 
     private void close() {
+        closeQuietly(channel);
+    }
+
+    static void closeQuietly(SocketChannel channel) {
         try {
             channel.close();
         } catch (IOException ignored) {

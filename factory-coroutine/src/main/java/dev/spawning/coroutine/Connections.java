@@ -73,6 +73,13 @@ final class Connections {
         return true;
     }
 
+    /** Wakes every read that has passed its deadline (see {@link Timeouts}). */
+    void expireDue(long nowNanos) {
+        for (Connection connection : open) {
+            connection.expireIfDue(nowNanos);
+        }
+    }
+
     /** Cuts off every connection still open; returns how many. */
     int cutOffAll() {
         int cut = 0;

@@ -50,7 +50,7 @@ final class CoroutineServer implements Server {
 
     /** What exists only while the server runs. */
     private record Running(ServerSocketChannel listening, InetSocketAddress address, Service service,
-            Connections connections, Thread acceptor) {
+            Connections connections, Thread acceptor, Thread timeouts) {
     }
 
     @Override
@@ -66,8 +66,11 @@ final class CoroutineServer implements Server {
             Connections connections = new Connections(settings.maxConnections());
             Thread acceptor = Thread.ofVirtual().name("spawning-acceptor").unstarted(
                     new Acceptor(listening, service, connections));
+            Thread timeouts = Thread.ofVirtual().name("spawning-timeouts").unstarted(new Timeouts(connections,
+                    settings.headerTimeout(), settings.idleTimeout(), settings.bodyTimeout()));
             started(new Running(listening, (InetSocketAddress) listening.getLocalAddress(), service, connections,
-                    acceptor));
+                    acceptor, timeouts));
+            timeouts.start();
             acceptor.start();
         } catch (IOException | RuntimeException failed) {
             closeAfterFailure(failed, listening, accessLog);
@@ -134,6 +137,7 @@ final class CoroutineServer implements Server {
             Thread.currentThread().interrupt();
             cutOff += toStop.connections().cutOffAll();
         }
+        toStop.timeouts().interrupt();
         shutDown(toStop.service());
         return new StopReport(toStop.service().completedWhileStopping(), closedIdle, cutOff,
                 Duration.ofNanos(System.nanoTime() - begin));

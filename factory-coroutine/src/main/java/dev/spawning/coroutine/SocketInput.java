@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bytes a connection has received and not yet consumed, in one buffer that starts small and
@@ -12,15 +12,28 @@ import java.util.concurrent.TimeUnit;
  * (the header timeout, the idle timeout, the body timeout); a read past it throws
  * {@link SocketTimeoutException}.
  *
+ * <p>Reads themselves are untimed: a timed read of a virtual thread schedules and cancels a timer
+ * each time it blocks, which cost about a third of the CPU time of a small request. Instead the
+ * read publishes its deadline in {@link #armed}, and the server's {@link Timeouts} thread, which
+ * looks at every connection a few times per timeout, shuts the input of one whose deadline has
+ * passed: the blocked read returns end-of-stream, which this class turns into the timeout.
+ *
  * <p>Threading: used by one thread at a time, the connection's thread or, with {@code threads}
- * set, the pool thread it handed the request to (the hand-over orders the accesses).
+ * set, the pool thread it handed the request to (the hand-over orders the accesses); only
+ * {@link #expireIfDue} is called by the timeouts thread, and it touches {@link #armed} alone.
  */
 final class SocketInput {
 
     static final int INITIAL_SIZE = 4096;
 
+    private static final long DISARMED = Long.MAX_VALUE;
+    private static final long EXPIRED = Long.MIN_VALUE;
+
     private final Socket socket;
     private final InputStream in;
+    /** The deadline of the read in progress; {@link #DISARMED} between reads; {@link #EXPIRED} once it passed. */
+    private final AtomicLong armed = new AtomicLong(DISARMED);
+    private boolean timedOut;
     private byte[] buf = new byte[INITIAL_SIZE];
     private int pos;
     private int limit;
@@ -73,14 +86,29 @@ final class SocketInput {
         if (limit == buf.length) {
             buf = java.util.Arrays.copyOf(buf, buf.length * 2);
         }
-        timeout(deadlineNanos);
-        int n = in.read(buf, limit, buf.length - limit);
+        int n = timedRead(buf, limit, buf.length - limit, deadlineNanos);
         if (n < 0) {
             ended = true;
             return false;
         }
         limit += n;
         return true;
+    }
+
+    /**
+     * Shuts the input if the read in progress has passed its deadline, waking it; called by the
+     * timeouts thread with the current {@link System#nanoTime}.
+     */
+    void expireIfDue(long nowNanos) {
+        long deadline = armed.get();
+        if (deadline != DISARMED && deadline != EXPIRED && nowNanos - deadline >= 0
+                && armed.compareAndSet(deadline, EXPIRED)) {
+            try {
+                socket.shutdownInput();
+            } catch (IOException alreadyClosed) {
+                // the connection is going away by itself
+            }
+        }
     }
 
     /**
@@ -125,8 +153,7 @@ final class SocketInput {
      * (which must be empty): large bodies are not copied twice.
      */
     int readDirect(byte[] into, int off, int len, long deadlineNanos) throws IOException {
-        timeout(deadlineNanos);
-        int n = in.read(into, off, len);
+        int n = timedRead(into, off, len, deadlineNanos);
         if (n < 0) {
             ended = true;
         }
@@ -149,13 +176,20 @@ final class SocketInput {
         limit = n;
     }
 
-    private void timeout(long deadlineNanos) throws IOException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
+    private int timedRead(byte[] into, int off, int len, long deadlineNanos) throws IOException {
+        if (timedOut || deadlineNanos - System.nanoTime() <= 0) {
             throw new SocketTimeoutException("deadline passed");
         }
-        if (socket != null) {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
+        armed.set(deadlineNanos);
+        int n;
+        try {
+            n = in.read(into, off, len);
+        } finally {
+            timedOut = armed.getAndSet(DISARMED) == EXPIRED;
         }
+        if (n < 0 && timedOut) {
+            throw new SocketTimeoutException("deadline passed");
+        }
+        return n;
     }
 }
