@@ -124,12 +124,12 @@ final class Exchange {
     /**
      * Whether the connection closes after this response: keep-alive is off, the server is
      * stopping, the client asked, the app asked, the body broke, the client still waits to send a
-     * body it was never asked for, too much body is left to drain, or the body is close-delimited.
+     * body it was never asked for, too much body is left to drain (a chunked body of unknown
+     * length counts as too much, as on Undertow), or the response is close-delimited.
      */
     private boolean mustClose(RequestHead head, Response response, RequestBody body) {
         return !service.settings().keepAlive() || service.stopping() || !head.clientKeepsAlive()
-                || body.broken() || body.continueWithheld()
-                || (!head.chunked() && head.contentLength() > DRAIN_LIMIT && !body.complete())
+                || body.broken() || body.continueWithheld() || body.tooMuchLeftToDrain(DRAIN_LIMIT)
                 || ResponseWriter.closeDelimited(head, response) || ResponseWriter.appCloses(response);
     }
 

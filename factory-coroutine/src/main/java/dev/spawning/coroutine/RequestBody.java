@@ -90,6 +90,14 @@ final class RequestBody extends InputStream {
         return pendingContinue != null;
     }
 
+    /**
+     * Whether what the app left unread is too much to drain: more than {@code limit} declared
+     * bytes, or a chunked body of unknown length.
+     */
+    boolean tooMuchLeftToDrain(long limit) {
+        return !complete() && (chunks != null || remaining > limit);
+    }
+
     Headers trailers() {
         return chunks == null ? Headers.empty() : chunks.trailers();
     }
@@ -102,7 +110,7 @@ final class RequestBody extends InputStream {
         if (complete()) {
             return true;
         }
-        if (broken != null || continueWithheld() || (chunks == null && remaining > limit)) {
+        if (broken != null || continueWithheld() || tooMuchLeftToDrain(limit)) {
             return false;
         }
         byte[] sink = new byte[8192];

@@ -92,6 +92,8 @@ class RequestBodyTest {
                 .isFalse();
         assertThat(new RequestBody(HeadParserTest.input("hello"), null, 5, SECOND, 0, () -> { }).drain(100))
                 .as("a body the client was never asked for is not waited for").isFalse();
+        assertThat(chunked("5\r\nhello\r\n0\r\n\r\n").drain(100))
+                .as("a chunked body has no known length, so it is not drained").isFalse();
     }
 
     private static RequestBody chunked(String raw) {
