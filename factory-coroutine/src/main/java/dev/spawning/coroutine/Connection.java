@@ -145,8 +145,12 @@ final class Connection implements Runnable {
                 return false;
             }
             boolean keep = serve(exchange, head);
-            service.ended();
-            return keep && !service.stopping();
+            if (service.stopping()) {
+                out.flush();
+                service.ended();
+                return false;
+            }
+            return keep;
         } catch (HttpError refused) {
             refuse(out, refused.status());
         } catch (SocketTimeoutException slow) {

@@ -62,11 +62,9 @@ final class Service {
         stopping = true;
     }
 
-    /** Counts a request that ended while the server was stopping. */
+    /** Counts a request whose response was sent while the server was stopping. */
     void ended() {
-        if (stopping) {
-            completedWhileStopping.incrementAndGet();
-        }
+        completedWhileStopping.incrementAndGet();
     }
 
     int completedWhileStopping() {
