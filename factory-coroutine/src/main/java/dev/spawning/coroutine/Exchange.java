@@ -75,7 +75,7 @@ final class Exchange {
     }
 
     private RequestBody body(RequestHead head) {
-        ChunkedDecoder chunks = head.chunked() ? new ChunkedDecoder(in, service.settings().maxHeaderLine(),
+        ChunkedDecoder chunks = head.chunked() ? new ChunkedDecoder(in, HeadParser.fieldLineMax(service.settings()),
                 new Fields(service.settings().maxHeaderCount(), service.settings().maxHeadersSize().bytes())) : null;
         RequestBody.Continue pending = head.expectContinue() && head.http11() ? this::sendContinue : null;
         return new RequestBody(in, chunks, Math.max(0, head.contentLength()),
@@ -129,7 +129,8 @@ final class Exchange {
      */
     private boolean mustClose(RequestHead head, Response response, RequestBody body) {
         return !service.settings().keepAlive() || service.stopping() || !head.clientKeepsAlive()
-                || body.broken() || body.continueWithheld() || body.tooMuchLeftToDrain(DRAIN_LIMIT)
+                || body.broken() || body.truncated() || body.continueWithheld()
+                || body.tooMuchLeftToDrain(DRAIN_LIMIT)
                 || ResponseWriter.closeDelimited(head, response) || ResponseWriter.appCloses(response);
     }
 

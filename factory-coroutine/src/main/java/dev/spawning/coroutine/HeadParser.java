@@ -45,11 +45,19 @@ final class HeadParser {
         return fields(in, line, deadlineNanos);
     }
 
+    /**
+     * The most bytes a field line may have before its CRLF: with the CRLF it must be shorter than
+     * {@code max_header_line} ({@link ServerSettings#headerLineTooLong}).
+     */
+    static int fieldLineMax(ServerSettings limits) {
+        return limits.maxHeaderLine() - 3;
+    }
+
     private RequestHead fields(SocketInput in, RequestLine line, long deadlineNanos) throws IOException, HttpError {
         Fields fields = new Fields(limits.maxHeaderCount(), limits.maxHeadersSize().bytes());
         Framing framing = new Framing(line.http11());
         while (true) {
-            int lf = in.lineEnd(limits.maxHeaderLine(), 431, deadlineNanos);
+            int lf = in.lineEnd(fieldLineMax(limits), 431, deadlineNanos);
             if (lf < 0) {
                 throw HttpError.badRequest("the connection closed inside the header fields");
             }

@@ -87,6 +87,23 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads whatever the server sends until it closes the connection, for when a test only needs
+     * to know that it closes; fails with a timeout if it stays open for five seconds.
+     */
+    public byte[] readUntilClosed() throws IOException {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                rest.write(buffer, 0, n);
+            }
+        } catch (SocketException reset) {
+            // A reset is a close too.
+        }
+        return rest.toByteArray();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

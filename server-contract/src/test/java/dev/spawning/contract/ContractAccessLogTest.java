@@ -1,0 +1,99 @@
+package dev.spawning.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.Response;
+import dev.spawning.factory.Server;
+import dev.spawning.factory.testing.RawHttp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContractAccessLogTest {
+
+    private static final String TIME = "\\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}]";
+
+    /** Takes 20 ms on /slow so that the logged duration has a known floor. */
+    private static final App APP = request -> switch (request.pathInfo()) {
+        case "/slow" -> {
+            Thread.sleep(20);
+            yield Response.text(200, "hello");
+        }
+        case "/custom" -> Response.builder(201).header("X-Out", "out-value").body("ok").build();
+        default -> Response.builder(404).build();
+    };
+
+    @ContractTest
+    void writesOneCombinedFormatLinePerRequest(ContractServers servers, @TempDir Path dir) throws Exception {
+        Path log = dir.resolve("access.log");
+        Server server = servers.start(APP, "access_log", log.toString());
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send("GET /slow?y=1 HTTP/1.1\r\nHost: x\r\nReferer: http://ref/\r\nUser-Agent: agent/1.0\r\n\r\n").read();
+            client.send(ContractApps.get("/missing")).read();
+        }
+
+        List<String> lines = awaitLines(log, 2);
+        String slow = lines.stream().filter(line -> line.contains("/slow")).findFirst().orElseThrow();
+        String missing = lines.stream().filter(line -> line.contains("/missing")).findFirst().orElseThrow();
+        assertThat(lines).hasSize(2);
+        assertThat(slow).matches("127\\.0\\.0\\.1 - - " + TIME
+                + " \"GET /slow\\?y=1 HTTP/1\\.1\" 200 5 \"http://ref/\" \"agent/1\\.0\" \\d+");
+        assertThat(Long.parseLong(slow.substring(slow.lastIndexOf(' ') + 1)))
+                .as("duration in microseconds").isGreaterThanOrEqualTo(20_000);
+        assertThat(missing).matches("127\\.0\\.0\\.1 - - " + TIME + " \"GET /missing HTTP/1\\.1\" 404 - \"-\" \"-\" \\d+");
+    }
+
+    @ContractTest
+    void writesTheAtomsOfAnAccessLogFormat(ContractServers servers, @TempDir Path dir) throws Exception {
+        Path log = dir.resolve("access.log");
+        Server server = servers.start(APP, "access_log", log.toString(),
+                "access_log_format", "%(m)s %(U)s %(q)s %(H)s %(s)s %(B)s %({X-In}i)s %({X-Out}o)s 100%%");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send("POST /custom?c=d HTTP/1.1\r\nHost: x\r\nX-In: in-value\r\nContent-Length: 0\r\n\r\n").read();
+        }
+
+        assertThat(awaitLines(log, 1)).containsExactly("POST /custom c=d HTTP/1.1 201 2 in-value out-value 100%");
+    }
+
+    @ContractTest
+    void writesTheAccessLogToStandardOutputWhenItIsADash(ContractServers servers) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Server server = servers.start(APP, "access_log", "-", "access_log_format", "%(r)s %(s)s");
+            try (RawHttp client = RawHttp.connect(server)) {
+                client.send(ContractApps.get("/to-stdout")).read();
+            }
+            server.stop(Duration.ofSeconds(1));
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("GET /to-stdout HTTP/1.1 404" + System.lineSeparator());
+    }
+
+    /** The log is written after the response, maybe on another thread: wait for it briefly. */
+    private static List<String> awaitLines(Path log, int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        List<String> lines = List.of();
+        while (System.nanoTime() < deadline) {
+            lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            if (lines.size() >= count) {
+                return lines;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("expected " + count + " access log line(s), found: " + lines);
+    }
+}
