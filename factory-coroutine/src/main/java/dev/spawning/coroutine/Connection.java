@@ -102,6 +102,8 @@ final class Connection implements Runnable {
         while (true) {
             if (in.buffered() == 0) {
                 out.flush();
+                out.shrink();
+                in.shrink();
                 if (!awaitRequest(in, waitUntil)) {
                     return;
                 }

@@ -7,8 +7,9 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bytes a connection has received and not yet consumed, in one buffer that starts small and
- * grows only as far as a long line needs. Reads wait at most until a deadline given by the caller
+ * The bytes a connection has received and not yet consumed, in one buffer that starts small, grows
+ * only as far as a long line needs, and goes back to the small one when the connection waits
+ * idle ({@link #shrink}), so that ten thousand idle connections hold little memory. Reads wait at most until a deadline given by the caller
  * (the header timeout, the idle timeout, the body timeout); a read past it throws
  * {@link SocketTimeoutException}.
  *
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SocketInput {
 
-    static final int INITIAL_SIZE = 4096;
+    /** What a connection that waits idle holds; a larger head grows the buffer for a while. */
+    static final int SMALL = 1024;
 
     private static final long DISARMED = Long.MAX_VALUE;
     private static final long EXPIRED = Long.MIN_VALUE;
@@ -34,7 +36,8 @@ final class SocketInput {
     /** The deadline of the read in progress; {@link #DISARMED} between reads; {@link #EXPIRED} once it passed. */
     private final AtomicLong armed = new AtomicLong(DISARMED);
     private boolean timedOut;
-    private byte[] buf = new byte[INITIAL_SIZE];
+    private final byte[] small = new byte[SMALL];
+    private byte[] buf = small;
     private int pos;
     private int limit;
     private int scanned;
@@ -65,6 +68,16 @@ final class SocketInput {
 
     boolean ended() {
         return ended;
+    }
+
+    /** Goes back to the small buffer if nothing is buffered; called before the connection waits. */
+    void shrink() {
+        if (pos == limit) {
+            buf = small;
+            pos = 0;
+            limit = 0;
+            scanned = 0;
+        }
     }
 
     /** Consumes {@code count} buffered bytes. */

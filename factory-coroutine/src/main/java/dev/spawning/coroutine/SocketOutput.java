@@ -2,20 +2,26 @@ package dev.spawning.coroutine;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
- * What a connection will send, gathered in one small buffer so that a response head and a small
- * body leave in one write, and the responses to a pipelined batch leave together. Larger bodies
- * go straight to the socket. Nothing is sent until the buffer fills or {@link #flush} is called.
+ * What a connection will send, gathered in one buffer so that a response head and its body leave
+ * in one write, and the responses to a pipelined batch leave together. The buffer starts small
+ * (a connection that waits idle holds only {@link #SMALL} bytes), grows up to {@link #LARGE} while
+ * a batch needs it, and goes back to the small one when the connection waits again
+ * ({@link #shrink}). Writes beyond what fits go straight to the socket. Nothing is sent until the
+ * buffer is full or {@link #flush} is called.
  *
  * <p>Threading: used by one thread at a time, as {@link SocketInput}.
  */
 final class SocketOutput {
 
-    static final int SIZE = 4096;
+    static final int SMALL = 1024;
+    static final int LARGE = 16 * 1024;
 
     private final OutputStream out;
-    private final byte[] buf = new byte[SIZE];
+    private final byte[] small = new byte[SMALL];
+    private byte[] buf = small;
     private int count;
     private long sent;
 
@@ -24,9 +30,9 @@ final class SocketOutput {
     }
 
     void write(byte[] bytes, int off, int len) throws IOException {
-        if (len > SIZE - count) {
+        if (len > buf.length - count && !grow(count + len)) {
             flush();
-            if (len >= SIZE) {
+            if (len > buf.length) {
                 out.write(bytes, off, len);
                 sent += len;
                 return;
@@ -41,7 +47,7 @@ final class SocketOutput {
     }
 
     void writeByte(int b) throws IOException {
-        if (count == SIZE) {
+        if (count == buf.length && !grow(count + 1)) {
             flush();
         }
         buf[count++] = (byte) b;
@@ -50,9 +56,9 @@ final class SocketOutput {
     /** Writes each character as one byte (ISO-8859-1); one beyond it is sent as {@code ?}. */
     void writeLatin1(String text) throws IOException {
         int len = text.length();
-        if (len > SIZE - count) {
+        if (len > buf.length - count && !grow(count + len)) {
             flush();
-            if (len > SIZE) {
+            if (len > buf.length) {
                 write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
                 return;
             }
@@ -77,6 +83,13 @@ final class SocketOutput {
         }
     }
 
+    /** Goes back to the small buffer; called with nothing buffered, before the connection waits. */
+    void shrink() {
+        if (count == 0) {
+            buf = small;
+        }
+    }
+
     /** Bytes handed to the socket so far, buffered ones excluded. */
     long sent() {
         return sent;
@@ -93,5 +106,14 @@ final class SocketOutput {
      */
     void truncate(int keep) {
         count = Math.min(count, keep);
+    }
+
+    /** Makes room for {@code needed} bytes if that stays within {@link #LARGE}; false if not. */
+    private boolean grow(int needed) {
+        if (needed > LARGE) {
+            return false;
+        }
+        buf = Arrays.copyOf(buf, Math.min(LARGE, Math.max(needed, buf.length * 2)));
+        return true;
     }
 }
