@@ -11,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class ResponseTest {
 
     @Test
+    void reasonPhrasesAreRfc9110sWhateverTheServer() {
+        assertThat(Response.reasonPhrase(200)).isEqualTo("OK");
+        assertThat(Response.reasonPhrase(413)).isEqualTo("Content Too Large");
+        assertThat(Response.reasonPhrase(414)).isEqualTo("URI Too Long");
+        assertThat(Response.reasonPhrase(431)).isEqualTo("Request Header Fields Too Large");
+        assertThat(Response.reasonPhrase(599)).isEqualTo("Unknown");
+    }
+
+    @Test
     void aBuilderStartsWithNoHeadersAndAnEmptyBody() {
         Response response = Response.builder(204).build();
 

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * platform threads. The full threading model is in {@code docs/concurrency.md}.
  *
  * <h2>Graceful stop</h2>
- * {@link #stop} closes the listening channel at once, marks the service as stopping (every
- * response from then on says {@code Connection: close}), closes each connection that waits for a
+ * {@link #stop} marks the service as stopping (every response from then on says
+ * {@code Connection: close}), closes the listening channel at once, closes each connection that waits for a
  * request with nothing of one read, waits until every connection has closed or {@code grace} has
  * passed, then cuts off what is left.
  *
@@ -123,8 +123,9 @@ final class CoroutineServer implements Server {
     private StopReport stopGracefully(Running toStop, Duration grace) {
         long begin = System.nanoTime();
         long deadline = begin + grace.toNanos();
-        quietly(toStop.listening());
+        // Stopping first: a client that sees new connections refused never gets a keep-alive answer.
         toStop.service().beginStop();
+        quietly(toStop.listening());
         int closedIdle = toStop.connections().closeIdle();
         int cutOff = 0;
         try {

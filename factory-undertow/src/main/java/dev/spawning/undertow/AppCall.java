@@ -87,6 +87,10 @@ final class AppCall implements Runnable {
         if (body.tooLarge()) {
             return ErrorResponses.of(413);
         }
+        if (body.malformed()) {
+            UndertowServer.LOG.log(Level.DEBUG, "Malformed body in \"" + requestLine(request) + "\"", failure);
+            return ErrorResponses.of(400);
+        }
         UndertowServer.LOG.log(Level.ERROR, "The app failed on \"" + requestLine(request) + "\"", failure);
         return ErrorResponses.internalError(served.debug() ? stackTrace(failure) : null);
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.StreamConnection;
+import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
@@ -35,7 +36,13 @@ final class ConnectionTracker {
     private final Condition quietNow = lock.newCondition();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger completedWhileStopping = new AtomicInteger();
+    private final long headTimeoutNanos;
     private volatile boolean stopping;
+
+    /** @param headTimeoutNanos {@code header_timeout}, for each connection's head timer; 0 for none */
+    ConnectionTracker(long headTimeoutNanos) {
+        this.headTimeoutNanos = headTimeoutNanos;
+    }
 
     /** Undertow's open listener, wrapped so that each connection is tracked from its first byte. */
     ChannelListener<StreamConnection> openListener(ChannelListener<StreamConnection> undertow) {
@@ -55,16 +62,17 @@ final class ConnectionTracker {
     /**
      * Called by the root handler when Undertow has parsed a request head. Adds an exchange
      * listener that keeps the connection's state, and closes the connection after the response
-     * once a stop has begun.
+     * once a stop has begun. Returns what the connection's scanner saw in the request's head.
      */
-    void exchangeStarted(HttpServerExchange exchange) {
+    HeadFacts exchangeStarted(HttpServerExchange exchange) {
         AbstractServerConnection server = (AbstractServerConnection) exchange.getConnection();
         TrackedConnection tracked = open.get(server.getChannel());
         inFlight.incrementAndGet();
         if (tracked == null) {
-            return;
+            return HeadFacts.PLAIN;
         }
-        tracked.exchangeStarted(server);
+        HeadFacts facts = tracked.exchangeStarted(server);
+        exchange.putAttachment(TrackedConnection.KEY, tracked);
         exchange.addExchangeCompleteListener((ended, next) -> {
             tracked.exchangeEnded();
             if (stopping) {
@@ -72,6 +80,12 @@ final class ConnectionTracker {
             }
             next.proceed();
         });
+        return facts;
+    }
+
+    /** Connections holding part of a request head: for tests and diagnostics. */
+    int headsBegun() {
+        return (int) open.values().stream().filter(TrackedConnection::holdsPartOfAHead).count();
     }
 
     /** Called by the app thread once it has written a response in full (or given up on it). */
@@ -102,7 +116,7 @@ final class ConnectionTracker {
      * Returns how many were closed; waits at most until {@code deadlineNanos}.
      */
     int beginStop(long deadlineNanos) throws InterruptedException {
-        stopping = true;
+        markStopping();
         List<CompletableFuture<Boolean>> checks = new ArrayList<>();
         for (TrackedConnection tracked : open.values()) {
             checks.add(closeIfIdle(tracked));
@@ -112,6 +126,15 @@ final class ConnectionTracker {
             closed += closedBefore(check, deadlineNanos) ? 1 : 0;
         }
         return closed;
+    }
+
+    /**
+     * From now on every response says {@code Connection: close}. Called before the listening
+     * socket closes, so that a client that sees the stop (its new connections refused) never gets
+     * a keep-alive answer on an older connection.
+     */
+    void markStopping() {
+        stopping = true;
     }
 
     /**
@@ -144,10 +167,12 @@ final class ConnectionTracker {
     }
 
     private void opened(StreamConnection channel, ChannelListener<StreamConnection> undertow) {
-        TrackedConnection tracked = new TrackedConnection(channel);
+        TrackedConnection tracked = new TrackedConnection(channel, headTimeoutNanos);
         open.put(channel, tracked);
         ConduitStreamSourceChannel source = channel.getSourceChannel();
         source.setConduit(new ObservedSourceConduit(source.getConduit(), tracked));
+        ConduitStreamSinkChannel sink = channel.getSinkChannel();
+        sink.setConduit(new ObservedSinkConduit(sink.getConduit()));
         undertow.handleEvent(channel);
         // Undertow installed its own close listener just now; ours runs after it.
         ChannelListener<? super StreamConnection> undertowClose = channel.getCloseListener();

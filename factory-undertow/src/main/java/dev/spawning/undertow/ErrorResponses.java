@@ -12,12 +12,17 @@ final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    /** 413, 414 or 431 for a request over a limit; any other status gets its generic text. */
+    /**
+     * 400 for a malformed request, 501 for an unsupported transfer coding, 413, 414 or 431 for one
+     * over a limit; any other status gets the generic text of a 500.
+     */
     static Response of(int status) {
         return text(status, switch (status) {
+            case 400 -> "Bad Request";
             case 413 -> "Content Too Large";
             case 414 -> "URI Too Long";
             case 431 -> "Request Header Fields Too Large";
+            case 501 -> "Not Implemented";
             default -> "Internal Server Error";
         });
     }

@@ -6,6 +6,7 @@ import io.undertow.server.protocol.http.HttpContinue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import org.xnio.channels.StreamSourceChannel;
 
@@ -31,6 +32,7 @@ final class RequestBody extends InputStream {
     private boolean closed;
     private boolean tooLarge;
     private boolean broken;
+    private boolean malformed;
     private long bytesReceived;
 
     /**
@@ -47,6 +49,14 @@ final class RequestBody extends InputStream {
     /** True when a read failed because the body passed {@code max_body_size}. */
     boolean tooLarge() {
         return tooLarge;
+    }
+
+    /**
+     * True when the body broke the protocol (bad chunked framing, a forbidden trailer field): the
+     * server answers 400, as for a malformed head.
+     */
+    boolean malformed() {
+        return malformed;
     }
 
     /**
@@ -157,13 +167,36 @@ final class RequestBody extends InputStream {
         }
     }
 
+    /**
+     * One read of the decoded body. A declared length cut short by the client's close ends the
+     * body where it stopped (the request corpus's origin hands such a body on; the connection
+     * closes after the response); any other failure of the framing is a malformed request.
+     */
     private int read(StreamSourceChannel source, ByteBuffer buffer) throws IOException {
         try {
-            return source.read(buffer);
+            int count = source.read(buffer);
+            TrackedConnection tracked = exchange.getAttachment(TrackedConnection.KEY);
+            if (tracked != null && tracked.isFramingLost()) {
+                throw new IOException("Malformed chunked framing");
+            }
+            if (count < 0) {
+                Trailers.check(exchange);
+            }
+            return count;
         } catch (IOException failed) {
             broken = true;
+            if (cutShort(failed)) {
+                return -1;
+            }
+            malformed = !(failed instanceof ClosedChannelException);
             throw failed;
         }
+    }
+
+    /** Undertow's UT000128: the peer closed before all of a declared Content-Length arrived. */
+    private boolean cutShort(IOException failed) {
+        return exchange.getRequestContentLength() >= 0 && failed.getMessage() != null
+                && failed.getMessage().startsWith("UT000128");
     }
 
     private void awaitReadable(StreamSourceChannel source) throws IOException {

@@ -10,8 +10,9 @@ import io.undertow.util.HeaderValues;
  * ({@link ServerOptions#headBackstop}) is the sum of these, so a head within it reaches this
  * check; beyond it Undertow answers a bare 400 itself.
  *
- * <p>Header sizes are measured as {@code name: value} plus CRLF, from the parsed fields: the
- * whitespace Undertow trimmed is not counted. Immutable; called on IO threads.
+ * <p>Header sizes are measured as {@code name: value} plus CRLF, from the parsed fields (the
+ * whitespace Undertow trimmed is not counted); whether a line is too long is the settings' rule
+ * ({@link ServerSettings#headerLineTooLong}), shared by every provider. Immutable; called on IO threads.
  */
 final class RequestLimits {
 
@@ -44,7 +45,7 @@ final class RequestLimits {
             int nameLength = values.getHeaderName().length();
             for (String value : values) {
                 int line = nameLength + 2 + value.length();
-                if (line > settings.maxHeaderLine()) {
+                if (settings.headerLineTooLong(line)) {
                     return true;
                 }
                 total += line + 2;

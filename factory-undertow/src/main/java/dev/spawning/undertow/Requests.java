@@ -4,6 +4,7 @@ import dev.spawning.factory.Headers;
 import dev.spawning.factory.Request;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpAttachments;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 
@@ -12,9 +13,14 @@ import io.undertow.util.HeaderValues;
  *
  * <p>What Undertow loses on the way, and so the app cannot see: the order of header fields of
  * different names (Undertow groups fields by name in a hash table; fields of one name keep their
- * order, and names keep their spelling), and an empty query ({@code /p?} arrives as {@code /p}).
+ * order, and names keep their spelling). The target is taken as sent from the connection's
+ * {@link HeadScanner}, since Undertow decodes a target with non-ASCII bytes and drops an empty
+ * query ({@code /p?}).
  */
 final class Requests {
+
+    /** The request target as the client sent it, attached by {@link RootHandler} when known. */
+    static final AttachmentKey<String> TARGET_AS_SENT = AttachmentKey.create(String.class);
 
     private Requests() {
     }
@@ -34,8 +40,12 @@ final class Requests {
                 .build();
     }
 
-    /** The request target as sent: Undertow keeps the raw path and splits off the query. */
+    /** The request target as sent; without the scanner's copy, Undertow's raw path and query. */
     static String target(HttpServerExchange exchange) {
+        String sent = exchange.getAttachment(TARGET_AS_SENT);
+        if (sent != null) {
+            return sent;
+        }
         String query = exchange.getQueryString();
         return query.isEmpty() ? exchange.getRequestURI() : exchange.getRequestURI() + "?" + query;
     }

@@ -48,7 +48,9 @@ final class ServerOptions {
      * Undertow has parsed the head, so Undertow's head limit is the sum of ours. Undertow's body
      * limit is off: {@link RequestLimits} rejects a declared length over {@code max_body_size} and
      * {@link RequestBody} counts a chunked one (Undertow's chunked decoder would print the failure
-     * to standard error).
+     * to standard error). {@code header_timeout} is not Undertow's parse timeout, which closes
+     * without a word: {@link TrackedConnection} answers 408 itself. Unescaped non-ASCII bytes in
+     * the target are allowed, as the app gets the target as sent (see {@link Requests}).
      */
     static OptionMap undertow(ServerSettings settings) {
         return OptionMap.builder()
@@ -57,7 +59,7 @@ final class ServerOptions {
                 .set(UndertowOptions.MAX_PARAMETERS, settings.urlLengthLimit())
                 .set(UndertowOptions.MAX_ENTITY_SIZE, 0L)
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.idleTimeout().toMillis()))
-                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(settings.headerTimeout().toMillis()))
+                .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .set(UndertowOptions.ALWAYS_SET_DATE, true)
                 .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)

@@ -1,24 +1,44 @@
 package dev.spawning.undertow;
 
 import io.undertow.server.AbstractServerConnection;
+import io.undertow.util.AttachmentKey;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import org.xnio.StreamConnection;
 
 /**
- * What one connection is doing, as far as a graceful stop cares: serving a request, holding the
- * first bytes of the next one, or idle. Updated by the connection's IO thread (bytes read,
- * request parsed) and by the thread that ends each exchange; every method holds this object's
- * monitor for a few field updates only.
+ * What one connection is doing, as far as a graceful stop and {@code header_timeout} care:
+ * serving a request, holding the first bytes of the next one, or idle; and what its scanner saw
+ * in the heads Undertow has yet to hand over. Updated by the connection's IO thread (bytes read,
+ * request parsed, the head timer) and by the thread that ends each exchange; every method holds
+ * this object's monitor for a few field updates only.
+ *
+ * <p>{@code header_timeout}: one timer per connection runs while a head has begun to arrive and
+ * is not complete. It is armed when a head begins and not cancelled when the head completes;
+ * when it fires it re-arms for the head now in progress, if any, so a busy connection costs one
+ * timer per timeout period rather than one per request. A head still incomplete after the
+ * timeout gets {@link ErrorBytes#REQUEST_TIMEOUT} and the connection closes.
  */
 final class TrackedConnection {
 
     private final StreamConnection channel;
+    private final long headTimeoutNanos;
+    private final ArrayDeque<HeadFacts> heads = new ArrayDeque<>(2);
     private AbstractServerConnection server;
     private int active;
     private boolean begun;
+    private long begunAt;
+    private boolean timerArmed;
     private volatile boolean finished;
+    private volatile boolean framingLost;
 
-    TrackedConnection(StreamConnection channel) {
+    /** Where {@link RequestBody} finds the connection of its exchange. */
+    static final AttachmentKey<TrackedConnection> KEY = AttachmentKey.create(TrackedConnection.class);
+
+    /** @param headTimeoutNanos {@code header_timeout}; 0 for none */
+    TrackedConnection(StreamConnection channel, long headTimeoutNanos) {
         this.channel = channel;
+        this.headTimeoutNanos = headTimeoutNanos;
     }
 
     StreamConnection channel() {
@@ -27,16 +47,41 @@ final class TrackedConnection {
 
     /** Bytes arrived; between requests they are the start of the next one. */
     synchronized void bytesRead() {
-        if (active == 0) {
-            begun = true;
+        if (active == 0 && !begun) {
+            headBegun();
         }
     }
 
-    /** Undertow parsed a request head on this connection and handed it to the root handler. */
-    synchronized void exchangeStarted(AbstractServerConnection connection) {
+    /** True while bytes of a request head have arrived and Undertow has not parsed it yet. */
+    synchronized boolean holdsPartOfAHead() {
+        return begun;
+    }
+
+    /** The scanner met body framing it could not follow: a malformed chunked body. */
+    void framingLost() {
+        framingLost = true;
+    }
+
+    /** True once the framing of a body on this connection was malformed; it carries no further request. */
+    boolean isFramingLost() {
+        return framingLost;
+    }
+
+    /** The scanner saw a whole head go by; Undertow will hand it over in this order. */
+    synchronized void headParsed(HeadFacts facts) {
+        heads.add(facts);
+    }
+
+    /**
+     * Undertow parsed a request head on this connection and handed it to the root handler.
+     * Returns what the scanner saw in that head.
+     */
+    synchronized HeadFacts exchangeStarted(AbstractServerConnection connection) {
         server = connection;
         active++;
         begun = false;
+        HeadFacts facts = heads.poll();
+        return facts == null ? HeadFacts.PLAIN : facts;
     }
 
     /**
@@ -45,7 +90,40 @@ final class TrackedConnection {
      */
     synchronized void exchangeEnded() {
         active--;
-        begun = server.getExtraBytes() != null;
+        begun = false;
+        if (server.getExtraBytes() != null) {
+            headBegun();
+        }
+    }
+
+    private void headBegun() {
+        begun = true;
+        begunAt = System.nanoTime();
+        armTimer(headTimeoutNanos);
+    }
+
+    private void armTimer(long delayNanos) {
+        if (timerArmed || headTimeoutNanos == 0) {
+            return;
+        }
+        timerArmed = true;
+        channel.getIoThread().executeAfter(this::headTimerFired, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** On the IO thread: a head begun {@code header_timeout} ago and still incomplete ends in 408. */
+    private void headTimerFired() {
+        synchronized (this) {
+            timerArmed = false;
+            if (!begun || active > 0 || !channel.isOpen()) {
+                return;
+            }
+            long waited = System.nanoTime() - begunAt;
+            if (waited < headTimeoutNanos) {
+                armTimer(headTimeoutNanos - waited);
+                return;
+            }
+        }
+        ErrorBytes.sendAndClose(channel, ErrorBytes.REQUEST_TIMEOUT);
     }
 
     /**

@@ -23,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  * <h2>Threading model</h2>
  * <ul>
  *   <li><b>XNIO IO threads</b> (one per core, at least two; daemon): accept connections, read and
- *       parse request heads, run {@link RootHandler} (count, check limits, hand over), signal
- *       readiness to waiting app threads, run idle checks during a stop. They never block and
- *       never run app code.</li>
+ *       parse request heads (each connection's bytes first pass its {@link HeadScanner}), run
+ *       {@link RootHandler} (count, check the head and limits, hand over), signal readiness to
+ *       waiting app threads, run idle checks during a stop and each connection's
+ *       {@code header_timeout} timer, which writes the 408. They never block and never run app
+ *       code.</li>
  *   <li><b>App threads</b> (a virtual thread per request, or a pool of {@code threads} platform
  *       threads; created in {@link #appThreads}, the server's only executor, which XNIO uses for
  *       its own tasks too): run {@link AppCall}: the app, body reads ({@link RequestBody}), body
@@ -35,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>The caller of {@link #start} and {@link #stop}</b>: binds, and during a stop closes
  *       the listening socket, waits for connections to finish, cuts off the rest, shuts down.</li>
  * </ul>
- * Locks: each {@link TrackedConnection}'s monitor guards that connection's request counters;
+ * Locks: each {@link TrackedConnection}'s monitor guards that connection's request counters, the
+ * facts its scanner queued for heads not yet handed over, and its head timer;
  * {@link ConnectionTracker} holds a lock only to signal "all connections closed"; this class's
  * monitor guards the lifecycle state. No lock is held while blocking on I/O or on an app.
  *
@@ -57,7 +60,7 @@ final class UndertowServer implements Server {
 
     private final ServerSettings settings;
     private final Clocks clocks;
-    private final ConnectionTracker tracker = new ConnectionTracker();
+    private final ConnectionTracker tracker;
     private final CompletableFuture<StopReport> report = new CompletableFuture<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private State state = State.NEW;
@@ -67,6 +70,7 @@ final class UndertowServer implements Server {
     UndertowServer(ServerSettings settings, Clocks clocks) {
         this.settings = settings;
         this.clocks = clocks;
+        this.tracker = new ConnectionTracker(settings.headerTimeout().toNanos());
     }
 
     /** What exists only while the server runs. */
@@ -80,7 +84,8 @@ final class UndertowServer implements Server {
         AccessLogSink accessLog = null;
         try {
             accessLog = AccessLogSink.open(settings, clocks);
-            RootHandler root = new RootHandler(served(app, accessLog), new RequestLimits(settings), appThreads);
+            RootHandler root = new RootHandler(served(app, accessLog), new HeadChecks(settings.requireHost()),
+                    new RequestLimits(settings), appThreads);
             Transport transport = Transport.bind(settings, appThreads, root, tracker);
             started(new Running(transport, appThreads, accessLog));
         } catch (IOException | RuntimeException failed) {
@@ -126,6 +131,11 @@ final class UndertowServer implements Server {
         return tracker.inFlight();
     }
 
+    /** Connections holding part of a request head: for tests and diagnostics. */
+    int headsBegun() {
+        return tracker.headsBegun();
+    }
+
     @Override
     public String toString() {
         return "UndertowServer" + addresses();
@@ -146,6 +156,7 @@ final class UndertowServer implements Server {
     private StopReport stopGracefully(Running toStop, Duration grace) {
         long begin = System.nanoTime();
         long deadline = begin + grace.toNanos();
+        tracker.markStopping();
         toStop.transport().stopAccepting();
         int closedIdle = 0;
         int cutOff = 0;

@@ -56,6 +56,28 @@ class ConnectionTrackerTest {
         }
     }
 
+    @Test
+    void servesARequestWhoseHeadWasPartlyReadWhenTheStopBegan() throws Exception {
+        Server server = servers.start(request -> Response.text(200, "late " + request.target()));
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send("GET /late HTTP/1.1\r\nHo");
+            awaitCondition(() -> ((UndertowServer) server).headsBegun() == 1);
+
+            CompletableFuture<StopReport> stopping = CompletableFuture.supplyAsync(() -> server.stop(Duration.ofSeconds(10)));
+            assertThat(client.silentFor(300)).as("the connection stays open for the rest of the head").isTrue();
+            RawHttp.Reply reply = client.send("st: x\r\n\r\n").read();
+            StopReport report = stopping.get(10, TimeUnit.SECONDS);
+
+            assertThat(reply.text()).isEqualTo("late /late");
+            assertThat(reply.header("Connection")).contains("close");
+            assertThat(client.closedByServer()).isTrue();
+            assertThat(report.completed()).isEqualTo(1);
+            assertThat(report.closedIdle()).isZero();
+            assertThat(report.cutOff()).isZero();
+        }
+    }
+
     /** Waits (yielding, without sleeping) until the server has finished with the fast request. */
     private static void awaitCondition(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

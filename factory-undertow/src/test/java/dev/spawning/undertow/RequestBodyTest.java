@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Response;
 import dev.spawning.factory.Server;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,7 @@ class RequestBodyTest {
             RawHttp.Reply reply = client.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "6\r\nhello \r\n6\r\nworld!\r\n0\r\n\r\n").read();
 
-            assertThat(reply.status()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 413 Content Too Large");
             assertThat(reply.header("Connection")).contains("close");
             assertThat(reply.text()).isEqualTo("Content Too Large\n");
         }
@@ -117,6 +118,46 @@ class RequestBodyTest {
             assertThat(reply.code()).isEqualTo(500);
             assertThat(reply.header("Connection")).contains("close");
             assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void answers400WhenTheTrailersNameAFieldThatFramesOrRoutesTheMessage() throws Exception {
+        Server server = servers.start(ECHO);
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nhello\r\n0\r\nContent-Length: 99\r\n\r\n").read();
+
+            assertThat(reply.code()).isEqualTo(400);
+            assertThat(reply.header("Connection")).contains("close");
+        }
+    }
+
+    @Test
+    void answers400ToAChunkSizeUndertowWouldReadPast() throws Exception {
+        Server server = servers.start(ECHO);
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nhello\r\n6_0\r\n world\r\n0\r\n\r\n").read();
+
+            assertThat(reply.code()).isEqualTo(400);
+            assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void endsADeclaredBodyWhereTheClientsCloseCutItShortAndThenCloses() throws Exception {
+        Server server = servers.start(ECHO);
+
+        try (Socket socket = new Socket("127.0.0.1", Servers.port(server))) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhel".getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(reply).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nConnection: close\r\n").endsWith("\r\n\r\ngot hel");
         }
     }
 }

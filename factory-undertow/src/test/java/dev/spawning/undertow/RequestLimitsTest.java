@@ -29,7 +29,7 @@ class RequestLimitsTest {
         try (RawHttp client = RawHttp.connect(server)) {
             RawHttp.Reply reply = client.send("GET /" + "a".repeat(100) + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
 
-            assertThat(reply.status()).isEqualTo("HTTP/1.1 414 Request-URI Too Large");
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 414 URI Too Long");
             assertThat(reply.header("Connection")).contains("close");
             assertThat(reply.text()).isEqualTo("URI Too Long\n");
             assertThat(client.closedByServer()).isTrue();
@@ -60,6 +60,19 @@ class RequestLimitsTest {
             assertThat(client.closedByServer()).isTrue();
         }
         assertThat(appCalls).hasValue(0);
+    }
+
+    @Test
+    void acceptsAHeaderLineWhoseLengthWithCrlfIsJustUnderMaxHeaderLine() throws Exception {
+        Server server = servers.start(counting, "max_header_line", "100");
+        String fits = "X-Long: " + "v".repeat(89) + "\r\n";
+        String over = "X-Long: " + "v".repeat(90) + "\r\n";
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            assertThat(fits).hasSize(99);
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n" + fits + "\r\n").read().code()).isEqualTo(200);
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n" + over + "\r\n").read().code()).isEqualTo(431);
+        }
     }
 
     @Test
@@ -109,7 +122,7 @@ class RequestLimitsTest {
             RawHttp.Reply reply = client.send(
                     "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\nExpect: 100-continue\r\n\r\n").read();
 
-            assertThat(reply.status()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 413 Content Too Large");
             assertThat(reply.header("Connection")).contains("close");
             assertThat(client.closedByServer()).isTrue();
         }

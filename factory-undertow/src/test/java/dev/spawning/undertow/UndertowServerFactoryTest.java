@@ -56,21 +56,6 @@ class UndertowServerFactoryTest {
     }
 
     @Test
-    void refusesRequireHostFalseBecauseUndertowAlwaysRequiresHost() {
-        Settings local = Settings.builder("server:main").put("require_host", "false").build();
-
-        assertThatThrownBy(() -> new UndertowServerFactory().create(Settings.empty(), local))
-                .isInstanceOf(FactoryException.class)
-                .hasMessage("[server:main] require_host = 'false': expected true (Undertow 2.4 answers 400 to every "
-                        + "HTTP/1.1 request without Host, whatever its options)");
-        ServerSettings embedded = ServerSettings.from(local);
-        assertThatThrownBy(() -> UndertowServerFactory.server(embedded))
-                .isInstanceOf(FactoryException.class)
-                .hasMessage("require_host = false: expected true (Undertow 2.4 answers 400 to every "
-                        + "HTTP/1.1 request without Host, whatever its options)");
-    }
-
-    @Test
     void rejectsAnAccessLogFormatWithAnUnknownAtom() {
         Settings local = Settings.builder("server:main").put("access_log_format", "%(h)s %(zz)s").build();
 

@@ -143,13 +143,46 @@ class UndertowServerTest {
     }
 
     @Test
-    void closesAConnectionWhoseRequestHeadIsNotCompleteWithinHeaderTimeout() throws Exception {
+    void answers408WithDateServerAndCloseToAHeadNotCompleteWithinHeaderTimeout() throws Exception {
         Server server = servers.start(HELLO, "header_timeout", "200ms");
 
         try (RawHttp client = RawHttp.connect(server)) {
-            client.send("GET / HTTP/1.1\r\nHost: x\r\n");
+            long begin = System.nanoTime();
+            RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\n").read();
 
-            assertThat(client.closedByServer()).as("Undertow closes without a 408").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 408 Request Timeout");
+            assertThat(reply.header("Connection")).contains("close");
+            assertThat(reply.header("Server")).contains("spawning-undertow");
+            assertThat(reply.header("Date")).isPresent();
+            assertThat(reply.text()).isEqualTo("Request Timeout\n");
+            assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void servesOtherClientsWhileOneHeadStalls() throws Exception {
+        Server server = servers.start(HELLO, "header_timeout", "1s");
+
+        try (RawHttp stalled = RawHttp.connect(server); RawHttp other = RawHttp.connect(server)) {
+            stalled.send("GET /stalled HTTP/1.1\r\nHo");
+
+            assertThat(other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n").read().text()).isEqualTo("hello /other");
+            assertThat(stalled.read().code()).isEqualTo(408);
+        }
+    }
+
+    @Test
+    void timesEachHeadFromItsOwnFirstByteOnAKeepAliveConnection() throws Exception {
+        Server server = servers.start(HELLO, "header_timeout", "400ms");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            assertThat(client.send("GET /first HTTP/1.1\r\nHost: x\r\n\r\n").read().code()).isEqualTo(200);
+            assertThat(client.silentFor(300)).isTrue();
+            client.send("GET /second HTTP/1.1\r\n");
+            assertThat(client.silentFor(200)).as("300 ms after the first head, 200 ms into the second").isTrue();
+
+            assertThat(client.send("Host: x\r\n\r\n").read().text()).isEqualTo("hello /second");
         }
     }
 
