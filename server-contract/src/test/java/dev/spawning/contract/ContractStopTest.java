@@ -12,6 +12,7 @@ import dev.spawning.factory.testing.RawHttp;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +120,9 @@ class ContractStopTest {
             try (Socket probe = new Socket("127.0.0.1", port)) {
                 Thread.sleep(10);
             } catch (ConnectException refused) {
+                return;
+            } catch (SocketException reset) {
+                // Accepted by the kernel into the backlog just as the listener closed: reset, not served.
                 return;
             }
         }
