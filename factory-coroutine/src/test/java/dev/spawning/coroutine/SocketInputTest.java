@@ -1,0 +1,95 @@
+package dev.spawning.coroutine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SocketInputTest {
+
+    private static final long MILLI = 1_000_000L;
+
+    private ServerSocket listening;
+    /** The engine's side: a channel's socket, read through its adaptor, as the server has it. */
+    private Socket engine;
+    /** The peer that sends. */
+    private Socket peer;
+
+    @BeforeEach
+    void connect() throws Exception {
+        listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        engine = SocketChannel.open(listening.getLocalSocketAddress()).socket();
+        peer = listening.accept();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        engine.close();
+        peer.close();
+        listening.close();
+    }
+
+    @Test
+    void aReadPastItsDeadlineIsWokenByTheTimeoutsThreadAndFailsAsATimeout() throws Exception {
+        SocketInput in = new SocketInput(engine);
+        long deadline = System.nanoTime() + 50 * MILLI;
+        Thread sweeper = Thread.ofVirtual().start(() -> sweep(in, deadline));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> in.fill(deadline)).isInstanceOf(SocketTimeoutException.class);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(40L, 2_000L);
+        sweeper.join();
+        assertThatThrownBy(() -> in.fill(System.nanoTime() + 1_000 * MILLI))
+                .as("a timed-out input stays timed out").isInstanceOf(SocketTimeoutException.class);
+    }
+
+    @Test
+    void aDeadlineThatPassedWhileNoReadWasWaitingExpiresNothing() throws Exception {
+        SocketInput in = new SocketInput(engine);
+        in.expireIfDue(System.nanoTime() + 1_000 * MILLI);
+        send("GET");
+
+        assertThat(in.fill(System.nanoTime() + 1_000 * MILLI)).isTrue();
+        assertThat(in.buffered()).isEqualTo(3);
+    }
+
+    @Test
+    void aReadThatGotItsBytesIsNotCutByAnExpiryOfItsOwnDeadlineAfterwards() throws Exception {
+        SocketInput in = new SocketInput(engine);
+        send("GET");
+        assertThat(in.fill(System.nanoTime() + 1_000 * MILLI)).isTrue();
+
+        in.expireIfDue(System.nanoTime() + 5_000 * MILLI);
+        send(" /");
+        assertThat(in.fill(System.nanoTime() + 1_000 * MILLI)).isTrue();
+        assertThat(in.buffered()).isEqualTo(5);
+    }
+
+    private void send(String text) throws Exception {
+        OutputStream out = peer.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** What the timeouts thread does, every 10 ms, until the deadline has passed twice over. */
+    private static void sweep(SocketInput in, long deadline) {
+        try {
+            while (System.nanoTime() - deadline < 100 * MILLI) {
+                Thread.sleep(10);
+                in.expireIfDue(System.nanoTime());
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
