@@ -2,6 +2,7 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.Headers;
 import dev.spawning.factory.Response;
+import dev.spawning.factory.spi.ErrorResponses;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -188,7 +189,7 @@ final class Connection implements Runnable {
      * the close resets the connection.
      */
     private void refuse(SocketOutput out, int status) throws IOException {
-        Response refusal = Refusals.of(status);
+        Response refusal = ErrorResponses.of(status);
         ResponseWriter.head(out, REFUSED, refusal, true);
         ResponseWriter.bytes(out, REFUSED, refusal, ((Response.Body.Bytes) refusal.body()).data());
         out.flush();

@@ -1,18 +1,17 @@
 package dev.spawning.coroutine;
 
 import dev.spawning.factory.App;
-import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.StopReport;
+import dev.spawning.factory.spi.AccessLogSink;
+import dev.spawning.factory.spi.BindFailures;
+import dev.spawning.factory.spi.Lifecycle;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,19 +27,13 @@ import java.util.concurrent.TimeUnit;
  * request with nothing of one read, waits until every connection has closed or {@code grace} has
  * passed, then cuts off what is left.
  *
- * <p>Thread-safe: the lifecycle state is guarded by this object's monitor, held only for the
- * state change itself.
+ * <p>Thread-safe: the lifecycle state is kept by a {@link Lifecycle}.
  */
 final class CoroutineServer implements Server {
 
-    private enum State { NEW, RUNNING, STOPPED }
-
     private final ServerSettings settings;
     private final ServerSocketChannel handed;
-    private final CompletableFuture<StopReport> report = new CompletableFuture<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private State state = State.NEW;
-    private Running running;
+    private final Lifecycle<Running> lifecycle = new Lifecycle<>();
 
     /** @param handed an already-bound channel to serve from, or {@code null} to bind the settings' address */
     CoroutineServer(ServerSettings settings, ServerSocketChannel handed) {
@@ -55,11 +48,11 @@ final class CoroutineServer implements Server {
 
     @Override
     public void start(App app) throws IOException {
-        claimStart();
+        lifecycle.claimStart();
         ServerSocketChannel listening = null;
-        AccessLogWriter accessLog = null;
+        AccessLogSink accessLog = null;
         try {
-            accessLog = AccessLogWriter.open(settings);
+            accessLog = AccessLogSink.open(settings);
             listening = handed != null ? handed : bind(settings);
             listening.configureBlocking(true);
             Service service = new Service(app, settings, accessLog, appPool(settings.threads()));
@@ -68,40 +61,31 @@ final class CoroutineServer implements Server {
                     new Acceptor(listening, service, connections));
             Thread timeouts = Thread.ofVirtual().name("spawning-timeouts").unstarted(new Timeouts(connections,
                     settings.headerTimeout(), settings.idleTimeout(), settings.bodyTimeout()));
-            started(new Running(listening, (InetSocketAddress) listening.getLocalAddress(), service, connections,
+            lifecycle.started(new Running(listening, (InetSocketAddress) listening.getLocalAddress(), service, connections,
                     acceptor, timeouts));
             timeouts.start();
             acceptor.start();
         } catch (IOException | RuntimeException failed) {
             closeAfterFailure(failed, listening, accessLog);
-            finish(new StopReport(0, 0, 0, Duration.ZERO));
+            lifecycle.failedStart();
             throw failed;
         }
     }
 
     @Override
     public List<InetSocketAddress> addresses() {
-        Running now = current();
+        Running now = lifecycle.current();
         return now == null ? List.of() : List.of(now.address());
     }
 
     @Override
     public StopReport stop(Duration grace) {
-        Running toStop;
-        synchronized (this) {
-            if (state == State.STOPPED) {
-                return report.join();
-            }
-            state = State.STOPPED;
-            toStop = running;
-        }
-        finish(toStop == null ? new StopReport(0, 0, 0, Duration.ZERO) : stopGracefully(toStop, grace));
-        return report.join();
+        return lifecycle.stop(running -> stopGracefully(running, grace));
     }
 
     @Override
     public void await() throws InterruptedException {
-        stopped.await();
+        lifecycle.await();
     }
 
     @Override
@@ -116,7 +100,7 @@ final class CoroutineServer implements Server {
 
     /** Open connections, for tests and diagnostics. */
     int openConnections() {
-        Running now = current();
+        Running now = lifecycle.current();
         return now == null ? 0 : now.connections().size();
     }
 
@@ -155,21 +139,8 @@ final class CoroutineServer implements Server {
             return channel;
         } catch (IOException failed) {
             quietly(channel);
-            throw named(settings, failed);
+            throw BindFailures.named(settings, failed);
         }
-    }
-
-    /** The failure with the address in its message, such as {@code Address already in use: 127.0.0.1:8080}. */
-    private static IOException named(ServerSettings settings, IOException failed) {
-        String address = settings.host().contains(":")
-                ? "[" + settings.host() + "]:" + settings.port()
-                : settings.host() + ":" + settings.port();
-        String reason = failed.getMessage() != null ? failed.getMessage() : failed.getClass().getSimpleName();
-        IOException named = failed instanceof BindException
-                ? new BindException(reason + ": " + address)
-                : new IOException(reason + ": " + address);
-        named.initCause(failed);
-        return named;
     }
 
     /** The pool apps run on when {@code threads} is set; {@code null} for none. */
@@ -191,33 +162,7 @@ final class CoroutineServer implements Server {
         }
     }
 
-    private synchronized void claimStart() {
-        if (state == State.RUNNING) {
-            throw new FactoryException("start() already called");
-        }
-        if (state == State.STOPPED) {
-            throw new FactoryException("start() after stop(): a stopped server cannot start again");
-        }
-        state = State.RUNNING;
-    }
-
-    private synchronized void started(Running now) {
-        running = now;
-    }
-
-    private synchronized Running current() {
-        return running;
-    }
-
-    private void finish(StopReport done) {
-        synchronized (this) {
-            state = State.STOPPED;
-        }
-        report.complete(done);
-        stopped.countDown();
-    }
-
-    private static void closeAfterFailure(Exception failed, ServerSocketChannel listening, AccessLogWriter accessLog) {
+    private static void closeAfterFailure(Exception failed, ServerSocketChannel listening, AccessLogSink accessLog) {
         try {
             if (accessLog != null) {
                 accessLog.close();

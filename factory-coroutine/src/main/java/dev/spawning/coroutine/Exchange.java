@@ -2,6 +2,8 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.Request;
 import dev.spawning.factory.Response;
+import dev.spawning.factory.spi.AccessLogSink;
+import dev.spawning.factory.spi.ErrorResponses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,7 +62,7 @@ final class Exchange {
         if (maxBody > 0 && head.contentLength() > maxBody) {
             throw new HttpError(413, "declared body over max_body_size");
         }
-        AccessLogWriter.Start start = service.accessLog().start();
+        AccessLogSink.Start start = service.accessLog().start();
         RequestBody body = body(head);
         Request request = request(head, body);
         Response response = answer(request, body);
@@ -115,10 +117,10 @@ final class Exchange {
     private Response failed(Request request, RequestBody body, Throwable failure) {
         BodyError error = BodyError.in(failure);
         if (error != null && body.broken()) {
-            return Refusals.of(error.status());
+            return ErrorResponses.of(error.status());
         }
         Service.LOG.log(Level.ERROR, "The app failed on \"" + request + "\"", failure);
-        return Refusals.internalError(service.settings().debug() ? stackTrace(failure) : null);
+        return ErrorResponses.internalError(service.settings().debug() ? stackTrace(failure) : null);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.spi.AccessLogSink;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,13 +20,13 @@ final class Service {
     private final App app;
     private final ServerSettings settings;
     private final HeadParser parser;
-    private final AccessLogWriter accessLog;
+    private final AccessLogSink accessLog;
     private final ExecutorService appPool;
     private final AtomicInteger completedWhileStopping = new AtomicInteger();
     private volatile boolean stopping;
 
     /** @param appPool the pool apps run on when {@code threads} is set; {@code null} otherwise */
-    Service(App app, ServerSettings settings, AccessLogWriter accessLog, ExecutorService appPool) {
+    Service(App app, ServerSettings settings, AccessLogSink accessLog, ExecutorService appPool) {
         this.app = app;
         this.settings = settings;
         this.parser = new HeadParser(settings);
@@ -45,7 +46,7 @@ final class Service {
         return parser;
     }
 
-    AccessLogWriter accessLog() {
+    AccessLogSink accessLog() {
         return accessLog;
     }
 

@@ -3,6 +3,8 @@ package dev.spawning.undertow;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.Response;
+import dev.spawning.factory.spi.AccessLogSink;
+import dev.spawning.factory.spi.ErrorResponses;
 import io.undertow.server.HttpServerExchange;
 import java.io.PrintWriter;
 import java.io.StringWriter;

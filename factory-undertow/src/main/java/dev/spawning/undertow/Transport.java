@@ -1,11 +1,11 @@
 package dev.spawning.undertow;
 
 import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.spi.BindFailures;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -83,7 +83,7 @@ final class Transport {
         } catch (IOException | RuntimeException failed) {
             worker.shutdownNow();
             buffers.close();
-            throw bindFailure(settings, failed);
+            throw BindFailures.named(settings, failed);
         }
     }
 
@@ -118,17 +118,5 @@ final class Transport {
             logger.setLevel(Level.WARNING);
         }
         return logger;
-    }
-
-    private static IOException bindFailure(ServerSettings settings, Exception failed) {
-        String address = settings.host().contains(":")
-                ? "[" + settings.host() + "]:" + settings.port()
-                : settings.host() + ":" + settings.port();
-        String reason = failed.getMessage() != null ? failed.getMessage() : failed.getClass().getSimpleName();
-        IOException named = failed instanceof BindException
-                ? new BindException(reason + ": " + address)
-                : new IOException(reason + ": " + address);
-        named.initCause(failed);
-        return named;
     }
 }

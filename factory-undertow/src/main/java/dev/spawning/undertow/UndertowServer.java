@@ -1,16 +1,15 @@
 package dev.spawning.undertow;
 
 import dev.spawning.factory.App;
-import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.StopReport;
+import dev.spawning.factory.spi.AccessLogSink;
+import dev.spawning.factory.spi.Lifecycle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -39,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Locks: each {@link TrackedConnection}'s monitor guards that connection's request counters, the
  * facts its scanner queued for heads not yet handed over, and its head timer;
- * {@link ConnectionTracker} holds a lock only to signal "all connections closed"; this class's
- * monitor guards the lifecycle state. No lock is held while blocking on I/O or on an app.
+ * {@link ConnectionTracker} holds a lock only to signal "all connections closed"; a {@link Lifecycle}
+ * keeps the lifecycle state. No lock is held while blocking on I/O or on an app.
  *
  * <h2>Graceful stop</h2>
  * {@link #stop} closes the listening socket at once, marks the server as stopping (every response
@@ -56,16 +55,10 @@ final class UndertowServer implements Server {
     /** How long a stop waits for XNIO's threads after the connections are gone. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
-    private enum State { NEW, RUNNING, STOPPED }
-
     private final ServerSettings settings;
     private final Clocks clocks;
     private final ConnectionTracker tracker;
-    private final CompletableFuture<StopReport> report = new CompletableFuture<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private State state = State.NEW;
-    private boolean startCalled;
-    private Running running;
+    private final Lifecycle<Running> lifecycle = new Lifecycle<>();
 
     UndertowServer(ServerSettings settings, Clocks clocks) {
         this.settings = settings;
@@ -79,46 +72,37 @@ final class UndertowServer implements Server {
 
     @Override
     public void start(App app) throws IOException {
-        claimStart();
+        lifecycle.claimStart();
         ExecutorService appThreads = appThreads(settings.threads());
         AccessLogSink accessLog = null;
         try {
-            accessLog = AccessLogSink.open(settings, clocks);
+            accessLog = AccessLogSink.open(settings, clocks.wall(), clocks.nanoTime());
             RootHandler root = new RootHandler(served(app, accessLog), new HeadChecks(settings.requireHost()),
                     new RequestLimits(settings), appThreads);
             Transport transport = Transport.bind(settings, appThreads, root, tracker);
-            started(new Running(transport, appThreads, accessLog));
+            lifecycle.started(new Running(transport, appThreads, accessLog));
         } catch (IOException | RuntimeException failed) {
             appThreads.shutdownNow();
             closeAfterFailure(accessLog, failed);
-            finish(new StopReport(0, 0, 0, Duration.ZERO));
+            lifecycle.failedStart();
             throw failed;
         }
     }
 
     @Override
     public List<InetSocketAddress> addresses() {
-        Running now = current();
+        Running now = lifecycle.current();
         return now == null ? List.of() : List.of(now.transport().address());
     }
 
     @Override
     public StopReport stop(Duration grace) {
-        Running toStop;
-        synchronized (this) {
-            if (state == State.STOPPED) {
-                return report.join();
-            }
-            state = State.STOPPED;
-            toStop = running;
-        }
-        finish(toStop == null ? new StopReport(0, 0, 0, Duration.ZERO) : stopGracefully(toStop, grace));
-        return report.join();
+        return lifecycle.stop(running -> stopGracefully(running, grace));
     }
 
     @Override
     public void await() throws InterruptedException {
-        stopped.await();
+        lifecycle.await();
     }
 
     @Override
@@ -192,33 +176,6 @@ final class UndertowServer implements Server {
     private AppCall.Served served(App app, AccessLogSink accessLog) {
         return new AppCall.Served(app, settings.keepAlive(), settings.debug(), settings.bodyTimeout().toNanos(),
                 settings.maxBodySize().bytes(), tracker, accessLog);
-    }
-
-    private synchronized void claimStart() {
-        if (startCalled) {
-            throw new FactoryException("start() already called");
-        }
-        if (state == State.STOPPED) {
-            throw new FactoryException("start() after stop(): a stopped server cannot start again");
-        }
-        startCalled = true;
-        state = State.RUNNING;
-    }
-
-    private synchronized void started(Running now) {
-        running = now;
-    }
-
-    private synchronized Running current() {
-        return running;
-    }
-
-    private void finish(StopReport done) {
-        synchronized (this) {
-            state = State.STOPPED;
-        }
-        report.complete(done);
-        stopped.countDown();
     }
 
     private static void closeAfterFailure(AccessLogSink accessLog, Exception failed) {

@@ -1,0 +1,108 @@
+package dev.spawning.factory.spi;
+
+import dev.spawning.factory.AccessLog;
+import dev.spawning.factory.Headers;
+import dev.spawning.factory.Request;
+import dev.spawning.factory.ServerSettings;
+import java.io.Closeable;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.function.LongSupplier;
+
+/**
+ * Where a server's access log lines go: nowhere ({@code access_log} unset), standard output
+ * ({@code -}) or a file opened for appending when the server starts, in the format of
+ * {@code access_log_format}.
+ *
+ * <pre>{@code
+ * AccessLogSink log = AccessLogSink.open(settings);        // when the server starts
+ * AccessLogSink.Start start = log.start();                 // when a request starts
+ * log.log(start, request, 200, bytesSent, responseHeaders); // when its response has gone
+ * }</pre>
+ *
+ * <p>Threading: every request thread logs through one instance. A line is written with a single
+ * call, to {@code System.out} (whose {@code println} is synchronized) or to a file opened in
+ * append mode (each write lands whole at the end), so lines never interleave; no lock of ours.
+ * Not a {@code FileChannel}: an app that interrupts its own thread would close one for everybody.
+ */
+public final class AccessLogSink implements Closeable {
+
+    private static final System.Logger LOG = System.getLogger("dev.spawning.factory.spi");
+
+    /** When a request started, by the wall clock (for {@code %(t)s}) and the monotonic one. */
+    public record Start(ZonedDateTime at, long nanos) {
+    }
+
+    private final AccessLog format;
+    private final Clock wall;
+    private final LongSupplier nanoTime;
+    private final PrintStream stdout;
+    private final FileOutputStream file;
+
+    private AccessLogSink(AccessLog format, Clock wall, LongSupplier nanoTime, PrintStream stdout,
+            FileOutputStream file) {
+        this.format = format;
+        this.wall = wall;
+        this.nanoTime = nanoTime;
+        this.stdout = stdout;
+        this.file = file;
+    }
+
+    /** The sink {@code settings} ask for; opens (and creates) the file now. */
+    public static AccessLogSink open(ServerSettings settings) throws IOException {
+        return open(settings, Clock.systemDefaultZone(), System::nanoTime);
+    }
+
+    /** The same, reading the time from these clocks (tests pass fixed ones). */
+    public static AccessLogSink open(ServerSettings settings, Clock wall, LongSupplier nanoTime) throws IOException {
+        if (settings.accessLog().isEmpty()) {
+            return new AccessLogSink(null, wall, nanoTime, null, null);
+        }
+        AccessLog format = AccessLog.compile(settings.accessLogFormat());
+        String target = settings.accessLog().get();
+        if (target.equals("-")) {
+            return new AccessLogSink(format, wall, nanoTime, System.out, null);
+        }
+        return new AccessLogSink(format, wall, nanoTime, null, new FileOutputStream(target, true));
+    }
+
+    public boolean enabled() {
+        return format != null;
+    }
+
+    /** Now, for a request that is starting; {@code null} when logging is off. */
+    public Start start() {
+        return enabled() ? new Start(ZonedDateTime.now(wall), nanoTime.getAsLong()) : null;
+    }
+
+    /** Writes the line of a request that started at {@code start}; failures are reported, not thrown. */
+    public void log(Start start, Request request, int status, long bytesSent, Headers responseHeaders) {
+        if (start == null) {
+            return;
+        }
+        Duration took = Duration.ofNanos(nanoTime.getAsLong() - start.nanos());
+        String line = format.line(new AccessLog.Entry(request, status, bytesSent, responseHeaders, start.at(), took));
+        if (stdout != null) {
+            stdout.println(line);
+            return;
+        }
+        try {
+            file.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException failed) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot write the access log", failed);
+        }
+    }
+
+    /** Closes the file, if there is one. */
+    @Override
+    public void close() throws IOException {
+        if (file != null) {
+            file.close();
+        }
+    }
+}
