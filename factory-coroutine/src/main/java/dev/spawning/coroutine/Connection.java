@@ -1,8 +1,5 @@
 package dev.spawning.coroutine;
 
-import dev.spawning.factory.Headers;
-import dev.spawning.factory.Response;
-import dev.spawning.factory.spi.ErrorResponses;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -31,9 +28,6 @@ final class Connection implements Runnable {
     private static final int CLOSED = 2;
     /** How long a refused request's connection keeps reading (and dropping) what the client sends. */
     private static final long LINGER_NANOS = 1_000_000_000L;
-    /** Stands for a request refused before its head could be read: answered in HTTP/1.1. */
-    private static final RequestHead REFUSED = new RequestHead("GET", "/", true, Headers.empty(), -1,
-            false, true, false, false);
 
     private final Service service;
     private final SocketChannel channel;
@@ -147,26 +141,33 @@ final class Connection implements Runnable {
             if (head == null) {
                 return false;
             }
-            boolean keep = serve(exchange, head);
+            Exchange.After after = serve(exchange, head);
             if (service.stopping()) {
                 out.flush();
                 service.ended();
-                return false;
             }
-            return keep;
+            if (after == Exchange.After.KEEP_ALIVE && !service.stopping()) {
+                return true;
+            }
+            if (after == Exchange.After.CLOSE_GENTLY) {
+                out.flush();
+                linger();
+            }
         } catch (HttpError refused) {
-            refuse(out, refused.status());
+            exchange.refuse(refused);
+            linger();
         } catch (SocketTimeoutException slow) {
-            refuse(out, 408);
+            exchange.refuse(new HttpError(408, "the head was not complete within header_timeout"));
+            linger();
         }
         return false;
     }
 
-    private boolean serve(Exchange exchange, RequestHead head) throws IOException, HttpError, InterruptedException {
+    private Exchange.After serve(Exchange exchange, RequestHead head) throws IOException, InterruptedException {
         if (service.appPool() == null) {
             return exchange.serve(head);
         }
-        Future<Boolean> onPool = service.appPool().submit(() -> exchange.serve(head));
+        Future<Exchange.After> onPool = service.appPool().submit(() -> exchange.serve(head));
         try {
             return onPool.get();
         } catch (InterruptedException cut) {
@@ -175,7 +176,6 @@ final class Connection implements Runnable {
         } catch (ExecutionException failed) {
             switch (failed.getCause()) {
                 case IOException io -> throw io;
-                case HttpError refused -> throw refused;
                 case RuntimeException unchecked -> throw unchecked;
                 case Error error -> throw error;
                 default -> throw new IOException(failed.getCause());
@@ -184,18 +184,9 @@ final class Connection implements Runnable {
     }
 
     /**
-     * Answers a request the server refuses, then closes gently: stops sending, and reads (and
-     * drops) what the client still sends for a moment, so that the client reads the answer before
-     * the close resets the connection.
+     * Closes gently: stops sending, and reads (and drops) what the client still sends for a
+     * moment, so that the client reads the answer before the close resets the connection.
      */
-    private void refuse(SocketOutput out, int status) throws IOException {
-        Response refusal = ErrorResponses.of(status);
-        ResponseWriter.head(out, REFUSED, refusal, true);
-        ResponseWriter.bytes(out, REFUSED, refusal, ((Response.Body.Bytes) refusal.body()).data());
-        out.flush();
-        linger();
-    }
-
     private void linger() {
         try {
             socket.shutdownOutput();

@@ -1,5 +1,6 @@
 package dev.spawning.coroutine;
 
+import dev.spawning.factory.Headers;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.Response;
 import dev.spawning.factory.spi.AccessLogSink;
@@ -27,6 +28,10 @@ final class Exchange {
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** Stands for a request refused before its request line could be read: answered in HTTP/1.1. */
+    private static final RequestHead UNREAD = new RequestHead("GET", "/", true, Headers.empty(), -1,
+            false, true, false, false);
+
     private final Service service;
     private final SocketInput in;
     private final SocketOutput out;
@@ -51,25 +56,61 @@ final class Exchange {
         }
     }
 
+    /** What becomes of the connection after a request. */
+    enum After {
+        /** The connection may carry another request. */
+        KEEP_ALIVE,
+        /** The connection closes. */
+        CLOSE,
+        /**
+         * The connection closes with body bytes the client may still be sending: it must stop
+         * sending first and read what comes for a moment, or the close would reset the connection
+         * and the client might lose the response.
+         */
+        CLOSE_GENTLY
+    }
+
     /**
-     * Serves the request of {@code head}; true when the connection may carry another request.
+     * Serves the request of {@code head}: the app's answer, or a 413 without calling the app when
+     * the declared body is over {@code max_body_size} (no {@code 100 Continue} is sent then).
      *
-     * @throws HttpError when the declared body is over {@code max_body_size} (the app is not called)
      * @throws Cut when a streamed response failed part way
      */
-    boolean serve(RequestHead head) throws IOException, HttpError {
-        long maxBody = service.settings().maxBodySize().bytes();
-        if (maxBody > 0 && head.contentLength() > maxBody) {
-            throw new HttpError(413, "declared body over max_body_size");
-        }
+    After serve(RequestHead head) throws IOException {
         AccessLogSink.Start start = service.accessLog().start();
         RequestBody body = body(head);
         Request request = request(head, body);
-        Response response = answer(request, body);
+        long maxBody = service.settings().maxBodySize().bytes();
+        Response response = maxBody > 0 && head.contentLength() > maxBody
+                ? ErrorResponses.of(413)
+                : answer(request, body);
         boolean close = mustClose(head, response, body);
         Sent sent = send(head, request, body, response, close);
         service.accessLog().log(start, request, sent.response().status(), sent.bytes(), sent.response().headers());
-        return !close && sent.response() == response && body.drain(DRAIN_LIMIT);
+        if (!close && sent.response() == response && body.drain(DRAIN_LIMIT)) {
+            return After.KEEP_ALIVE;
+        }
+        return body.complete() || body.broken() ? After.CLOSE : After.CLOSE_GENTLY;
+    }
+
+    /**
+     * Answers a request the server refuses before any app sees it (malformed, over a limit, too
+     * slow), and logs it when its request line was read.
+     */
+    void refuse(HttpError refused) throws IOException {
+        AccessLogSink.Start start = service.accessLog().start();
+        RequestHead.Line line = refused.line();
+        RequestHead head = line == null ? UNREAD : new RequestHead(line.method(), line.target(), line.http11(),
+                Headers.empty(), -1, false, true, false, false);
+        Response refusal = ErrorResponses.of(refused.status());
+        ResponseWriter.head(out, head, refusal, true);
+        long bytes = ResponseWriter.bytes(out, head, refusal, ((Response.Body.Bytes) refusal.body()).data());
+        out.flush();
+        if (line != null) {
+            Request request = Request.builder().method(line.method()).target(line.target()).version(line.version())
+                    .remoteAddress(remote).localAddress(local).build();
+            service.accessLog().log(start, request, refusal.status(), bytes, refusal.headers());
+        }
     }
 
     /** The response that went out (the app's, or an error in its place) and its body bytes. */

@@ -42,7 +42,11 @@ final class HeadParser {
         }
         RequestLine line = RequestLine.parse(in.buffer(), in.position(), lf - 1);
         in.skip(lf + 1 - in.position());
-        return fields(in, line, deadlineNanos);
+        try {
+            return fields(in, line, deadlineNanos);
+        } catch (HttpError refused) {
+            throw refused.of(new RequestHead.Line(line.method(), line.target(), line.http11()));
+        }
     }
 
     /**

@@ -40,4 +40,12 @@ record RequestHead(String method, String target, boolean http11, Headers headers
     String requestLine() {
         return method + " " + target + " " + version();
     }
+
+    /** A request line alone: what a refusal after it knows of the request. */
+    record Line(String method, String target, boolean http11) {
+
+        String version() {
+            return http11 ? "HTTP/1.1" : "HTTP/1.0";
+        }
+    }
 }

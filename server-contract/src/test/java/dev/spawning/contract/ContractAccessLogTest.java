@@ -66,6 +66,21 @@ class ContractAccessLogTest {
     }
 
     @ContractTest
+    void logsARequestRefusedForTheSizeOfItsBodyWithItsStatus(ContractServers servers, @TempDir Path dir)
+            throws Exception {
+        Path log = dir.resolve("access.log");
+        Server server = servers.start(APP, "access_log", log.toString(), "access_log_format", "%(r)s %(s)s",
+                "max_body_size", "10");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n").read();
+            assertThat(reply.code()).isEqualTo(413);
+        }
+
+        assertThat(awaitLines(log, 1)).containsExactly("POST /upload HTTP/1.1 413");
+    }
+
+    @ContractTest
     void writesTheAccessLogToStandardOutputWhenItIsADash(ContractServers servers) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
