@@ -16,17 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * input; their responses stay in the output buffer until no further request is waiting, so a
  * pipelined batch is answered with one write.
  *
- * <p>Threading: every method but {@link #closeIfIdle} and {@link #cutOff} is called from the
- * connection's one virtual thread. Those two are called by a stopping server and race with the
- * loop only through {@link #state}: a connection is closed as idle only if it is still waiting for
- * the first byte of a request, never once a byte of one has been read.
+ * <p>Threading: every method but {@link #closeIfIdle}, {@link #cutOff} and {@link #expireIfDue} is
+ * called from the connection's one virtual thread. The first two are called by a stopping server
+ * and race with the loop only through {@link #state}: a connection is closed as idle only if it is
+ * still waiting for the first byte of a request, never once a read has returned a byte of one.
+ * The timeouts thread calls {@link #expireIfDue}, which touches only the input's deadline.
  */
 final class Connection implements Runnable {
 
     private static final int IDLE = 0;
     private static final int BUSY = 1;
     private static final int CLOSED = 2;
-    /** How long a refused request's connection keeps reading (and dropping) what the client sends. */
+    /** How long a closing connection keeps reading (and dropping) what the client still sends. */
     private static final long LINGER_NANOS = 1_000_000_000L;
 
     private final Service service;
