@@ -4,6 +4,7 @@ import dev.spawning.factory.Headers;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.Response;
 import dev.spawning.factory.spi.AccessLogSink;
+import dev.spawning.factory.spi.AppCalls;
 import dev.spawning.factory.spi.ErrorResponses;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -144,15 +145,7 @@ final class Exchange {
     }
 
     private Response answer(Request request, RequestBody body) {
-        try {
-            Response response = service.app().handle(request);
-            if (response == null) {
-                throw new NullPointerException("The app returned no response");
-            }
-            return response;
-        } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
-            return failed(request, body, failure);
-        }
+        return AppCalls.answer(service.app(), request, failure -> failed(request, body, failure));
     }
 
     private Response failed(Request request, RequestBody body, Throwable failure) {

@@ -4,6 +4,7 @@ import dev.spawning.factory.App;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.Response;
 import dev.spawning.factory.spi.AccessLogSink;
+import dev.spawning.factory.spi.AppCalls;
 import dev.spawning.factory.spi.ErrorResponses;
 import io.undertow.server.HttpServerExchange;
 import java.io.PrintWriter;
@@ -74,15 +75,7 @@ final class AppCall implements Runnable {
     }
 
     private Response answer(Request request, RequestBody body) {
-        try {
-            Response response = served.app().handle(request);
-            if (response == null) {
-                throw new NullPointerException("The app returned no response");
-            }
-            return response;
-        } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
-            return failed(request, body, failure);
-        }
+        return AppCalls.answer(served.app(), request, failure -> failed(request, body, failure));
     }
 
     private Response failed(Request request, RequestBody body, Throwable failure) {

@@ -36,6 +36,25 @@ class ServerSpiTest {
     }
 
     @Test
+    void anAppCallTurnsAFailureOrAMissingResponseIntoTheFailureResponse() {
+        Request request = Request.builder().build();
+        Response ok = Response.text(200, "ok");
+        java.util.List<Throwable> seen = new java.util.ArrayList<>();
+        java.util.function.Function<Throwable, Response> onFailure = failure -> {
+            seen.add(failure);
+            return ErrorResponses.internalError(null);
+        };
+
+        assertThat(AppCalls.answer(r -> ok, request, onFailure)).isSameAs(ok);
+        assertThat(AppCalls.answer(r -> null, request, onFailure).status()).isEqualTo(500);
+        assertThat(AppCalls.answer(r -> { throw new StackOverflowError(); }, request, onFailure).status())
+                .isEqualTo(500);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.getFirst()).isInstanceOf(NullPointerException.class).hasMessage("The app returned no response");
+        assertThat(seen.get(1)).isInstanceOf(StackOverflowError.class);
+    }
+
+    @Test
     void bindFailuresNameTheAddressAndKeepTheirKind() {
         ServerSettings v6 = ServerSettings.from(Settings.of(Map.of("host", "::1", "port", "8080")));
 
