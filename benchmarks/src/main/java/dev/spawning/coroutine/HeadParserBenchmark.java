@@ -1,6 +1,8 @@
 package dev.spawning.coroutine;
 
 import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.spi.HttpRefusal;
+import dev.spawning.factory.spi.RequestHead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +70,7 @@ public class HeadParserBenchmark {
     }
 
     @Benchmark
-    public RequestHead parse() throws IOException, HttpError {
+    public RequestHead parse() throws IOException, HttpRefusal {
         return parser.parse(input, deadline);
     }
 }

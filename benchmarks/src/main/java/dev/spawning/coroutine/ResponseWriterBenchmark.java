@@ -2,6 +2,8 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.Response;
 import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.spi.HttpRefusal;
+import dev.spawning.factory.spi.RequestHead;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,7 @@ public class ResponseWriterBenchmark {
     private SocketOutput out;
 
     @Setup
-    public void setUp() throws IOException, HttpError {
+    public void setUp() throws IOException, HttpRefusal {
         byte[] get = HeadParserBenchmark.WRK.getBytes(StandardCharsets.ISO_8859_1);
         request = new HeadParser(ServerSettings.DEFAULTS)
                 .parse(new SocketInput(new RepeatingInput(get)), System.nanoTime() + TimeUnit.HOURS.toNanos(1));

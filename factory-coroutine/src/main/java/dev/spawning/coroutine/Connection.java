@@ -1,5 +1,7 @@
 package dev.spawning.coroutine;
 
+import dev.spawning.factory.spi.HttpRefusal;
+import dev.spawning.factory.spi.RequestHead;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -154,11 +156,11 @@ final class Connection implements Runnable {
                 out.flush();
                 linger();
             }
-        } catch (HttpError refused) {
+        } catch (HttpRefusal refused) {
             exchange.refuse(refused);
             linger();
         } catch (SocketTimeoutException slow) {
-            exchange.refuse(new HttpError(408, "the head was not complete within header_timeout"));
+            exchange.refuse(new HttpRefusal(408, "the head was not complete within header_timeout"));
             linger();
         }
         return false;

@@ -6,6 +6,8 @@ import dev.spawning.factory.Response;
 import dev.spawning.factory.spi.AccessLogSink;
 import dev.spawning.factory.spi.AppCalls;
 import dev.spawning.factory.spi.ErrorResponses;
+import dev.spawning.factory.spi.HttpRefusal;
+import dev.spawning.factory.spi.RequestHead;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,11 +100,10 @@ final class Exchange {
      * Answers a request the server refuses before any app sees it (malformed, over a limit, too
      * slow), and logs it when its request line was read.
      */
-    void refuse(HttpError refused) throws IOException {
+    void refuse(HttpRefusal refused) throws IOException {
         AccessLogSink.Start start = service.accessLog().start();
         RequestHead.Line line = refused.line();
-        RequestHead head = line == null ? UNREAD : new RequestHead(line.method(), line.target(), line.http11(),
-                Headers.empty(), -1, false, true, false, false);
+        RequestHead head = line == null ? UNREAD : RequestHead.of(line);
         Response refusal = ErrorResponses.of(refused.status());
         ResponseWriter.head(out, head, refusal, true);
         long bytes = ResponseWriter.bytes(out, head, refusal, ((Response.Body.Bytes) refusal.body()).data());
@@ -119,9 +120,8 @@ final class Exchange {
     }
 
     private RequestBody body(RequestHead head) {
-        ChunkedDecoder chunks = head.chunked() ? new ChunkedDecoder(in, HeadParser.fieldLineMax(service.settings()),
-                new Fields(service.settings().maxHeaderCount(), service.settings().maxHeadersSize().bytes())) : null;
-        RequestBody.Continue pending = head.expectContinue() && head.http11() ? this::sendContinue : null;
+        ChunkedDecoder chunks = head.chunked() ? new ChunkedDecoder(in, service.settings()) : null;
+        RequestBody.Continue pending = head.awaitsContinue() ? this::sendContinue : null;
         return new RequestBody(in, chunks, Math.max(0, head.contentLength()),
                 service.settings().bodyTimeout().toNanos(), service.settings().maxBodySize().bytes(), pending);
     }
@@ -165,7 +165,7 @@ final class Exchange {
      */
     private boolean mustClose(RequestHead head, Response response, RequestBody body) {
         return !service.settings().keepAlive() || service.stopping() || !head.clientKeepsAlive()
-                || body.broken() || body.truncated() || body.continueWithheld()
+                || body.broken() || body.continueWithheld()
                 || body.tooMuchLeftToDrain(DRAIN_LIMIT)
                 || ResponseWriter.closeDelimited(head, response) || ResponseWriter.appCloses(response);
     }

@@ -9,8 +9,8 @@ import java.net.SocketTimeoutException;
  * The body of one request as the app reads it: Content-Length or chunked, from the connection's
  * input. The first read sends {@code 100 Continue} when the client asked for it. Each read waits
  * at most {@code body_timeout} for bytes; a chunked body may not outgrow {@code max_body_size}.
- * Once broken (timeout, malformed chunk, connection closed inside a chunked body, too large),
- * every read fails again.
+ * Once broken (timeout, malformed chunk, too large, or the connection closed before the body's
+ * end: an incomplete message, RFC 9112 section 8), every read fails again.
  *
  * <p>Threading: read by the thread handling the request only.
  */
@@ -30,7 +30,6 @@ final class RequestBody extends InputStream {
     private long remaining;
     private long read;
     private BodyError broken;
-    private boolean truncated;
 
     /**
      * @param chunks   the decoder of a chunked body, or {@code null} for a Content-Length body
@@ -85,15 +84,6 @@ final class RequestBody extends InputStream {
 
     boolean broken() {
         return broken != null;
-    }
-
-    /**
-     * The client closed its side before the declared length had arrived: the app was given what
-     * came, as Gunicorn does (the request corpus accepts it), and the connection closes after the
-     * response. A chunked body has an end of its own, so cutting one short is an error instead.
-     */
-    boolean truncated() {
-        return truncated;
     }
 
     /** The client waits for a {@code 100 Continue} that was never sent, with a body to follow. */
@@ -152,11 +142,6 @@ final class RequestBody extends InputStream {
         }
         int want = (int) Math.min(len, ready);
         int n = in.buffered() > 0 ? in.take(into, off, want) : in.readDirect(into, off, want, deadline);
-        if (n < 0 && chunks == null) {
-            truncated = true;
-            remaining = 0;
-            return -1;
-        }
         if (n < 0) {
             throw new BodyError(400, "the connection closed inside the body");
         }

@@ -40,7 +40,6 @@ final class SocketInput {
     private byte[] buf = small;
     private int pos;
     private int limit;
-    private int scanned;
     private boolean ended;
 
     SocketInput(Socket socket) throws IOException {
@@ -62,6 +61,11 @@ final class SocketInput {
         return pos;
     }
 
+    /** The index after the last buffered byte. */
+    int limit() {
+        return limit;
+    }
+
     int buffered() {
         return limit - pos;
     }
@@ -76,16 +80,12 @@ final class SocketInput {
             buf = small;
             pos = 0;
             limit = 0;
-            scanned = 0;
         }
     }
 
     /** Consumes {@code count} buffered bytes. */
     void skip(int count) {
         pos += count;
-        if (scanned < pos) {
-            scanned = pos;
-        }
     }
 
     /**
@@ -124,32 +124,6 @@ final class SocketInput {
         }
     }
 
-    /**
-     * The index of the LF that ends the line starting at the current position, reading as needed;
-     * -1 when the stream ends first. The line must end with CRLF.
-     *
-     * @throws HttpError {@code tooLong} when more than {@code max} bytes come before the CRLF, 400
-     *                   for a bare LF or CR
-     */
-    int lineEnd(int max, int tooLong, long deadlineNanos) throws IOException, HttpError {
-        while (true) {
-            int end = Math.min(limit, pos + max + 2);
-            for (int i = scanned; i < end; i++) {
-                byte b = buf[i];
-                if (b == '\n') {
-                    return checkCr(i);
-                }
-            }
-            scanned = end;
-            if (end - pos >= max + 2) {
-                throw new HttpError(tooLong, "line longer than " + max + " bytes");
-            }
-            if (!fill(deadlineNanos)) {
-                return -1;
-            }
-        }
-    }
-
     /** Copies up to {@code len} buffered bytes out; -1 when none are buffered. */
     int take(byte[] into, int off, int len) {
         int n = Math.min(len, buffered());
@@ -173,18 +147,9 @@ final class SocketInput {
         return n;
     }
 
-    private int checkCr(int lf) throws HttpError {
-        if (lf == pos || buf[lf - 1] != '\r') {
-            throw HttpError.badRequest("a line must end with CRLF");
-        }
-        scanned = lf + 1;
-        return lf;
-    }
-
     private void compact() {
         int n = limit - pos;
         System.arraycopy(buf, pos, buf, 0, n);
-        scanned -= pos;
         pos = 0;
         limit = n;
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spawning.factory.Header;
 import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.Settings;
+import dev.spawning.factory.spi.HttpRefusal;
+import dev.spawning.factory.spi.RequestHead;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -48,63 +50,26 @@ class HeadParserTest {
     }
 
     @Test
-    void acceptsEachTargetFormOnlyWithTheMethodsThatMayUseIt() throws Exception {
-        assertThat(parse("OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n").target()).isEqualTo("*");
-        assertThat(parse("CONNECT [::1]:443 HTTP/1.1\r\nHost: h\r\n\r\n").target()).isEqualTo("[::1]:443");
-        assertThat(parse("GET http://u:p@h:8080/p?q HTTP/1.1\r\nHost: h\r\n\r\n").target())
-                .isEqualTo("http://u:p@h:8080/p?q");
-        assertRefused("GET * HTTP/1.1\r\nHost: h\r\n\r\n", 400, "a request target of a form this method cannot use");
-        assertRefused("GET h:443 HTTP/1.1\r\nHost: h\r\n\r\n", 400, "a request target of a form this method cannot use");
-        assertRefused("GET foo/bar HTTP/1.1\r\nHost: h\r\n\r\n", 400, "a request target of a form this method cannot use");
-        assertRefused("PUT s://]ufd/: HTTP/1.1\r\nHost: h\r\n\r\n", 400, "a request target of a form this method cannot use");
+    void readsAHeadLongerThanTheSmallBufferAndLeavesTheNextRequestInTheInput() throws Exception {
+        String value = "v".repeat(3 * SocketInput.SMALL);
+        SocketInput in = input("GET /one HTTP/1.1\r\nHost: h\r\nX-Long: " + value + "\r\n\r\nGET /two HTTP/1.1\r\n");
+
+        RequestHead head = parser(Map.of()).parse(in, NO_DEADLINE);
+
+        assertThat(head.headers().first("X-Long")).contains(value);
+        assertThat(new String(in.buffer(), in.position(), in.buffered(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("GET /two HTTP/1.1\r\n");
     }
 
     @Test
-    void refusesMalformedRequestLines() {
-        assertRefused("GET HTTP/1.1\r\n\r\n", 400, "a request line is METHOD SP TARGET SP HTTP/1.x");
-        assertRefused("GET  / HTTP/1.1\r\n\r\n", 400, "a request line is METHOD SP TARGET SP HTTP/1.x");
-        assertRefused("get / HTTP/1.1\r\n\r\n", 400, "a method is an upper-case token");
-        assertRefused("GET / HTTP/2.0\r\n\r\n", 400, "the version must be HTTP/1.1 or HTTP/1.0");
-        assertRefused("GET / HTTP/1.2\r\n\r\n", 400, "the version must be HTTP/1.1 or HTTP/1.0");
-        assertRefused("GET / FTP/1.1\r\n\r\n", 400, "a request line is METHOD SP TARGET SP HTTP/1.x");
-        assertRefused("GET\n/\nHTTP/1.1\r\n\r\n", 400, "a line must end with CRLF");
-    }
-
-    @Test
-    void refusesMalformedFields() {
-        assertRefused("GET / HTTP/1.1\r\nHost: h\r\nA : b\r\n\r\n", 400, "a field name must be a token");
-        assertRefused("GET / HTTP/1.1\r\nHost: h\r\nA: one\r\n two\r\n\r\n", 400, "obsolete line folding");
-        assertRefused("GET / HTTP/1.1\r\nHost: h\r\nA: b\u0007c\r\n\r\n", 400, "a control character in a field value");
-        assertRefused("GET / HTTP/1.1\r\nHost: h\r\nNo colon\r\n\r\n", 400, "a field name must be a token");
-        assertRefused("GET / HTTP/1.1\r\nHost: h\r\nA: b\nC: d\r\n\r\n", 400, "a line must end with CRLF");
+    void refusesAHeadTheClientCutShortAndTheRulesTheSharedDecoderChecks() {
         assertRefused("GET / HTTP/1.0\r\nbaz", 400, "the connection closed inside the header fields");
-    }
-
-    @Test
-    void refusesAmbiguousFraming() {
-        assertRefused("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5, 5\r\n\r\n", 400,
-                "a Content-Length is digits only");
-        assertRefused("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\n", 400,
-                "one Content-Length of at most 18 digits");
-        assertRefused("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", 400,
-                "Transfer-Encoding needs HTTP/1.1 and no Content-Length");
-        assertRefused("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n", 400,
-                "Transfer-Encoding needs HTTP/1.1 and no Content-Length");
-        assertRefused("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", 400,
-                "chunked must be the last transfer coding, and only once");
-        assertRefused("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
-                400, "chunked must be the last transfer coding, and only once");
+        assertRefused("GET / HT", 400, "the connection closed inside the request line");
+        assertRefused("GET / HTTP/2.0\r\n\r\n", 505, "HTTP/2 is not spoken here");
+        assertRefused("GET /\u00e9 HTTP/1.1\r\nHost: h\r\n\r\n", 400,
+                "a request target must be one RFC 3986 allows for its method");
         assertRefused("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501,
                 "no transfer coding but chunked is implemented");
-        assertRefused("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, "Host and Content-Type may come once");
-    }
-
-    @Test
-    void requiresHostOnHttp11UnlessToldNotTo() throws Exception {
-        assertRefused("GET / HTTP/1.1\r\n\r\n", 400, "an HTTP/1.1 request needs a Host field");
-        assertThat(parser(Map.of("require_host", "false")).parse(input("GET / HTTP/1.1\r\n\r\n"), NO_DEADLINE))
-                .isNotNull();
-        assertThat(parse("GET / HTTP/1.0\r\n\r\n").headers().isEmpty()).isTrue();
     }
 
     @Test
@@ -130,7 +95,7 @@ class HeadParserTest {
     }
 
     private static void assertRefused(String raw, int status, String reason) {
-        assertThatThrownBy(() -> parse(raw)).isInstanceOfSatisfying(HttpError.class, error -> {
+        assertThatThrownBy(() -> parse(raw)).isInstanceOfSatisfying(HttpRefusal.class, error -> {
             assertThat(error.status()).isEqualTo(status);
             assertThat(error.getMessage()).isEqualTo(reason);
         });
@@ -138,7 +103,7 @@ class HeadParserTest {
 
     private static void assertRefusedWith(Map<String, String> settings, String raw, int status) {
         assertThatThrownBy(() -> parser(settings).parse(input(raw), NO_DEADLINE))
-                .isInstanceOfSatisfying(HttpError.class, error -> assertThat(error.status()).isEqualTo(status));
+                .isInstanceOfSatisfying(HttpRefusal.class, error -> assertThat(error.status()).isEqualTo(status));
     }
 
     static HeadParser parser(Map<String, String> settings) {

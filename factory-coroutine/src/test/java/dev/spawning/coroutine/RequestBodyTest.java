@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spawning.factory.Header;
+import dev.spawning.factory.ServerSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,6 +64,17 @@ class RequestBodyTest {
     }
 
     @Test
+    void failsWhenTheClientClosesBeforeTheDeclaredLengthArrived() {
+        RequestBody body = new RequestBody(HeadParserTest.input("hel"), null, 5, SECOND, 0, null);
+
+        assertThatThrownBy(() -> text(body)).isInstanceOfSatisfying(BodyError.class, error -> {
+            assertThat(error.status()).isEqualTo(400);
+            assertThat(error).hasMessage("the connection closed inside the body");
+        });
+        assertThat(body.broken()).isTrue();
+    }
+
+    @Test
     void failsWith413OnceAChunkedBodyOutgrowsTheLimit() {
         SocketInput in = HeadParserTest.input("5\r\nhello\r\n5\r\nworld\r\n0\r\n\r\n");
         RequestBody body = new RequestBody(in, decoder(in), 0, SECOND, 8, null);
@@ -102,7 +114,7 @@ class RequestBodyTest {
     }
 
     private static ChunkedDecoder decoder(SocketInput in) {
-        return new ChunkedDecoder(in, 8192, new Fields(100, 65536));
+        return new ChunkedDecoder(in, ServerSettings.DEFAULTS);
     }
 
     private static String text(RequestBody body) throws IOException {

@@ -25,15 +25,18 @@ final class AppCall implements Runnable {
 
     private final Served served;
     private final HttpServerExchange exchange;
+    private final HeadFacts facts;
     private final int rejection;
 
     /**
+     * @param facts     the head as the client sent it
      * @param rejection the status to answer without calling the app, or
      *                  {@link RequestLimits#WITHIN_LIMITS}
      */
-    AppCall(Served served, HttpServerExchange exchange, int rejection) {
+    AppCall(Served served, HttpServerExchange exchange, HeadFacts facts, int rejection) {
         this.served = served;
         this.exchange = exchange;
+        this.facts = facts;
         this.rejection = rejection;
     }
 
@@ -50,13 +53,14 @@ final class AppCall implements Runnable {
         Request request = null;
         Response sent = null;
         try {
-            request = Requests.from(exchange, body);
+            request = Requests.from(exchange, facts, body);
             sent = send(request, respond(request, body), body, out);
         } finally {
             body.release();
             served.tracker().responseFinished();
+            tracked().answered();
             end(sent);
-            if (sent != null) {
+            if (sent != null && facts.lineRead()) {
                 served.accessLog().log(start, request, exchange.getStatusCode(), out.written(), sent.headers());
             }
         }
@@ -133,8 +137,12 @@ final class AppCall implements Runnable {
      * stopping, the body broke, or the client still waits to send a body it was never asked for.
      */
     private boolean mustClose(RequestBody body) {
-        return !served.keepAlive() || served.tracker().stopping() || body.broken() || body.continueWithheld()
-                || body.tooMuchLeftToDrain();
+        return !served.keepAlive() || served.tracker().stopping() || rejection != RequestLimits.WITHIN_LIMITS
+                || body.broken() || tracked().isBodyRefused() || body.continueWithheld() || body.tooMuchLeftToDrain();
+    }
+
+    private TrackedConnection tracked() {
+        return exchange.getAttachment(TrackedConnection.KEY);
     }
 
     private static String requestLine(Request request) {

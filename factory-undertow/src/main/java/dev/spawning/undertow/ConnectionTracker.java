@@ -1,5 +1,6 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.ServerSettings;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.StreamConnection;
-import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
@@ -36,12 +36,12 @@ final class ConnectionTracker {
     private final Condition quietNow = lock.newCondition();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger completedWhileStopping = new AtomicInteger();
-    private final long headTimeoutNanos;
+    private final ServerSettings settings;
     private volatile boolean stopping;
 
-    /** @param headTimeoutNanos {@code header_timeout}, for each connection's head timer; 0 for none */
-    ConnectionTracker(long headTimeoutNanos) {
-        this.headTimeoutNanos = headTimeoutNanos;
+    /** @param settings the server's, for each connection's decoder and head timer */
+    ConnectionTracker(ServerSettings settings) {
+        this.settings = settings;
     }
 
     /** Undertow's open listener, wrapped so that each connection is tracked from its first byte. */
@@ -62,15 +62,12 @@ final class ConnectionTracker {
     /**
      * Called by the root handler when Undertow has parsed a request head. Adds an exchange
      * listener that keeps the connection's state, and closes the connection after the response
-     * once a stop has begun. Returns what the connection's scanner saw in the request's head.
+     * once a stop has begun. Returns what the connection's scanner decoded for the request's head.
      */
     HeadFacts exchangeStarted(HttpServerExchange exchange) {
         AbstractServerConnection server = (AbstractServerConnection) exchange.getConnection();
         TrackedConnection tracked = open.get(server.getChannel());
         inFlight.incrementAndGet();
-        if (tracked == null) {
-            return HeadFacts.PLAIN;
-        }
         HeadFacts facts = tracked.exchangeStarted(server);
         exchange.putAttachment(TrackedConnection.KEY, tracked);
         exchange.addExchangeCompleteListener((ended, next) -> {
@@ -167,14 +164,15 @@ final class ConnectionTracker {
     }
 
     private void opened(StreamConnection channel, ChannelListener<StreamConnection> undertow) {
-        TrackedConnection tracked = new TrackedConnection(channel, headTimeoutNanos);
+        TrackedConnection tracked = new TrackedConnection(channel, settings.headerTimeout().toNanos());
         open.put(channel, tracked);
         ConduitStreamSourceChannel source = channel.getSourceChannel();
-        source.setConduit(new ObservedSourceConduit(source.getConduit(), tracked));
-        ConduitStreamSinkChannel sink = channel.getSinkChannel();
-        sink.setConduit(new ObservedSinkConduit(sink.getConduit()));
+        ObservedSourceConduit conduit = new ObservedSourceConduit(source.getConduit(), settings, tracked);
+        tracked.readBy(conduit);
+        source.setConduit(conduit);
         undertow.handleEvent(channel);
-        // Undertow installed its own close listener just now; ours runs after it.
+        // Undertow installed its own close listener just now (UndertowQuirks.SETS_THE_CLOSE_LISTENER_ON_OPEN);
+        // ours runs after it.
         ChannelListener<? super StreamConnection> undertowClose = channel.getCloseListener();
         channel.setCloseListener(gone -> {
             try {

@@ -1,232 +1,241 @@
 package dev.spawning.undertow;
 
-import java.nio.ByteBuffer;
+import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.spi.ChunkDecoder;
+import dev.spawning.factory.spi.HeadDecoder;
+import dev.spawning.factory.spi.HttpRefusal;
+import dev.spawning.factory.spi.RequestHead;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Follows the bytes of one connection as they pass under Undertow's parser, to learn what Undertow
- * does not tell: whether a request head folded a header line (obs-fold, which Undertow unfolds
- * silently) and whether an HTTP/1.1 head lacks {@code Host} (which Undertow answers with 400
- * before any handler runs). For a head without {@code Host} the scanner stops at the blank line
- * that ends it and asks for a {@code Host} line to be inserted there, so that Undertow passes the
- * request on; {@link RootHandler} then refuses it itself or removes the field again, depending on
- * {@code require_host}. Each completed head's {@link HeadFacts} go to the {@link TrackedConnection}.
+ * Decodes what a client sends on one connection with the decoders every provider shares
+ * ({@link HeadDecoder}, {@link ChunkDecoder}) and writes, for Undertow's parser to read, a
+ * canonical form of the same requests: for each head, a request line and the few fields Undertow
+ * acts on ({@code GET / HTTP/1.1}, {@code Host}, the body's framing, {@code Connection},
+ * {@code Expect}); each fixed-length body as it came; each chunked body re-chunked without
+ * extensions or trailers. The head as sent goes to the {@link TrackedConnection}, in order, as
+ * the {@link HeadFacts} the app's request is built from.
  *
- * <p>Bodies are skipped by their framing (Content-Length, or chunked with trailers) so that the
- * next pipelined head is found. Input that the scanner cannot frame (a bad chunk size, a
- * conflicting length) ends the scan and marks the connection's framing as lost: Undertow refuses
- * some such input itself and reads past the rest (a chunk size of {@code 6_0} counts as 6), so
- * the request is refused with 400 when its body is read (see {@link RequestBody}). Header values are read as ISO-8859-1.
+ * <p><b>The invariant:</b> Undertow reads only canonical heads and boundaries written here, so it
+ * and this scanner agree on where every message begins and ends, or the connection ends. A
+ * refused head becomes a canonical head whose facts carry the refusal (the root handler answers
+ * it; nothing after it reaches Undertow); a malformed or cut-off body ends Undertow's input where
+ * it broke, so that its read fails (see {@link TrackedConnection#bodyRefused}). None of
+ * Undertow's own leniency ({@link UndertowQuirks}) is ever reached.
  *
  * <p>Threading: called by whichever thread reads the connection, one at a time. Not thread-safe.
  */
 final class HeadScanner {
 
-    /** The longest header line kept for inspection; the fields looked at are short. */
-    private static final int KEEP_FIELD = 512;
+    /** What Undertow parses for each head; the method and target it sees are not the app's. */
+    private static final byte[] GET = ascii("GET / HTTP/1.");
+    private static final byte[] HEAD = ascii("HEAD / HTTP/1.");
+    private static final byte[] HOST = ascii("\r\nHost: h\r\n");
+    private static final byte[] CONTENT_LENGTH = ascii("Content-Length: ");
+    private static final byte[] CHUNKED = ascii("Transfer-Encoding: chunked\r\n");
+    private static final byte[] CLOSE = ascii("Connection: close\r\n");
+    private static final byte[] KEEP_ALIVE = ascii("Connection: keep-alive\r\n");
+    private static final byte[] EXPECT = ascii("Expect: 100-continue\r\n");
+    private static final byte[] CRLF = ascii("\r\n");
+    private static final byte[] LAST_CHUNK = ascii("0\r\n\r\n");
 
-    /** The longest request line kept, to hand its target to the app as sent; longer ones fall back to Undertow's. */
-    private static final int KEEP_REQUEST_LINE = 64 * 1024;
-
+    private final ServerSettings settings;
     private final TrackedConnection tracked;
-    private final BodyFraming body = new BodyFraming();
-    private final StringBuilder line = new StringBuilder();
-    private State state = State.REQUEST_LINE;
-    private boolean http11;
-    private boolean folded;
-    private boolean hostSeen;
-    private boolean injected;
-    private String target;
-    private boolean userinfoCut;
-    private int removed;
-    private int lostAt = -1;
-    private String contentLength;
-    private String transferEncoding;
+    private final HeadDecoder heads;
+    private State state = State.HEAD;
+    private long fixedRemaining;
+    private ChunkDecoder chunks;
+    private HeadFacts chunkedFacts;
 
-    private enum State { REQUEST_LINE, LINE_START, HEADER, HEAD_END, BODY, LOST }
+    private enum State { HEAD, FIXED_BODY, CHUNKED_BODY, ENDED }
 
-    HeadScanner(TrackedConnection tracked) {
+    HeadScanner(ServerSettings settings, TrackedConnection tracked) {
+        this.settings = settings;
         this.tracked = tracked;
+        this.heads = new HeadDecoder(settings);
     }
 
     /**
-     * Scans {@code buffer} from {@code from} to {@code to} (absolute indexes). Returns the index
-     * of the blank line before which {@link #hostLine} must be inserted, having scanned up to it,
-     * or -1 when the whole range was scanned. The range may shrink: see {@link #removed}.
+     * Decodes {@code raw[from, to)} and writes the canonical bytes to {@code out}. Returns the
+     * index after the last byte consumed; the rest (part of a line) must be passed again with more.
      */
-    int scan(ByteBuffer buffer, int from, int to) {
-        removed = 0;
-        lostAt = -1;
+    int scan(byte[] raw, int from, int to, Output out) {
         int at = from;
-        while (at < to) {
-            if (state == State.BODY) {
-                at = body.skip(buffer, at, to);
-                if (body.done()) {
-                    state = body.lost() ? lost(at) : State.REQUEST_LINE;
-                }
-                continue;
-            }
-            if (state == State.LOST) {
-                return -1;
-            }
-            if (state == State.LINE_START && isLineEnd(buffer.get(at)) && needsHost()) {
-                injected = true;
-                return at;
-            }
-            byte b = buffer.get(at++);
-            int userinfo = state == State.REQUEST_LINE && b == '@' && !userinfoCut
-                    ? AbsoluteTargets.userinfoLength(line)
-                    : 0;
-            step(b);
-            if (userinfo > 0 && at - 1 - userinfo >= from) {
-                at = cut(buffer, at - 1 - userinfo, at, to);
-                to -= userinfo + 1;
+        while (at < to && state != State.ENDED) {
+            int before = at;
+            State was = state;
+            at = switch (state) {
+                case HEAD -> head(raw, at, to, out);
+                case FIXED_BODY -> fixed(raw, at, to, out);
+                case CHUNKED_BODY -> chunked(raw, at, to, out);
+                case ENDED -> to;
+            };
+            if (at == before && state == was) {
+                break;
             }
         }
-        return -1;
+        return state == State.ENDED ? to : at;
     }
 
     /**
-     * Bytes the last {@link #scan} cut out of its range: the userinfo of an absolute-form target
-     * ({@code http://user:pass@host/}), on which Undertow's parser fails. Undertow then parses
-     * the target without it; the app still gets the target as sent.
+     * The client closed its side: a head it had begun is refused (an incomplete message), a body
+     * it had begun breaks. Returns whether Undertow should see the end of its input now (rather
+     * than a refused head first).
      */
-    int removed() {
-        return removed;
-    }
-
-    /** The line to insert before the head's blank line: a Host the head lacked. */
-    byte[] hostLine() {
-        String host = target == null ? null : AbsoluteTargets.authority(target);
-        return ("Host: " + (host == null ? "localhost" : host) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private boolean needsHost() {
-        return http11 && !hostSeen && !injected;
-    }
-
-    private State lost(int at) {
-        tracked.framingLost();
-        lostAt = at;
-        return State.LOST;
-    }
-
-    /**
-     * Where the framing was lost in the range of the last {@link #scan}, or -1: the bytes from
-     * there on must not reach Undertow, whose chunk parser would close the connection on them
-     * before the server could answer 400.
-     */
-    int lostAt() {
-        return lostAt;
-    }
-
-    /** Moves the bytes after {@code end} down to {@code start}; returns where scanning resumes. */
-    private int cut(ByteBuffer buffer, int start, int end, int to) {
-        buffer.put(start, buffer, end, to - end);
-        removed += end - start;
-        userinfoCut = true;
-        return start;
-    }
-
-    private void step(byte b) {
-        char c = (char) (b & 0xff);
-        switch (state) {
-            case REQUEST_LINE -> requestLine(c);
-            case LINE_START -> lineStart(c);
-            case HEADER -> header(c);
-            case HEAD_END -> headEnd();
-            default -> throw new IllegalStateException(state.name());
-        }
-    }
-
-    private void requestLine(char c) {
-        if (c == '\n') {
-            if (!line.isEmpty()) {
-                startHead();
-            }
-            line.setLength(0);
-        } else if (c != '\r' || !line.isEmpty()) {
-            keep(c, KEEP_REQUEST_LINE);
-        }
-    }
-
-    /** The request line is in {@code line}, without its LF; read without copying it whole. */
-    private void startHead() {
-        int end = line.length();
-        while (end > 0 && line.charAt(end - 1) <= ' ') {
-            end--;
-        }
-        http11 = end >= 9 && line.lastIndexOf(" HTTP/1.1", end - 9) == end - 9;
-        int space = line.indexOf(" ");
-        int last = line.lastIndexOf(" ", end - 1);
-        target = space > 0 && last > space && line.length() < KEEP_REQUEST_LINE
-                ? line.substring(space + 1, last)
-                : null;
-        state = State.LINE_START;
-    }
-
-    private void lineStart(char c) {
-        if (c == '\r' || c == '\n') {
-            state = State.HEAD_END;
-            if (c == '\n') {
-                headEnd();
-            }
-            return;
-        }
-        folded |= c == ' ' || c == '\t';
-        state = State.HEADER;
-        keep(c, KEEP_FIELD);
-    }
-
-    private void header(char c) {
-        if (c != '\n') {
-            keep(c, KEEP_FIELD);
-            return;
-        }
-        field();
-        line.setLength(0);
-        state = State.LINE_START;
-    }
-
-    /** Notes the header line in {@code line} if it is one of the few that matter here; most are not copied. */
-    private void field() {
-        int colon = line.indexOf(":");
-        if (colon == 4 && named("host")) {
-            hostSeen = true;
-        } else if (colon == 14 && named("content-length")) {
-            String value = line.substring(colon + 1).strip();
-            contentLength = contentLength == null || contentLength.equals(value) ? value : "conflict";
-        } else if (colon == 17 && named("transfer-encoding")) {
-            String value = line.substring(colon + 1).strip();
-            transferEncoding = transferEncoding == null ? value : transferEncoding + "," + value;
-        }
-    }
-
-    private boolean named(String lowerCaseName) {
-        for (int i = 0; i < lowerCaseName.length(); i++) {
-            if (Character.toLowerCase(line.charAt(i)) != lowerCaseName.charAt(i)) {
+    boolean ended(Output out) {
+        State was = state;
+        state = State.ENDED;
+        if (was == State.HEAD) {
+            HttpRefusal cutShort = heads.ended();
+            if (cutShort != null) {
+                refuse(cutShort, out);
                 return false;
             }
+        } else if (was != State.ENDED) {
+            tracked.bodyRefused();
         }
         return true;
     }
 
-    /** The LF after the blank line's CR (anything else is left to Undertow to refuse). */
-    private void headEnd() {
-        tracked.headParsed(new HeadFacts(injected, folded, target));
-        state = body.start(contentLength, transferEncoding) ? State.BODY : State.REQUEST_LINE;
-        line.setLength(0);
-        http11 = folded = hostSeen = injected = userinfoCut = false;
-        target = contentLength = transferEncoding = null;
+    /** Whether Undertow's input has ended: a refusal or a broken body; nothing more passes. */
+    boolean isEnded() {
+        return state == State.ENDED;
     }
 
-    private void keep(char c, int limit) {
-        if (line.length() < limit) {
-            line.append(c);
+    /** Whether part of a head has arrived and is not complete yet. */
+    boolean headBegun() {
+        return state == State.HEAD && heads.started();
+    }
+
+    /** Whether a body is arriving. */
+    boolean inBody() {
+        return state == State.FIXED_BODY || state == State.CHUNKED_BODY;
+    }
+
+    /** Bytes of a fixed-length body that may pass unchanged from the next read; 0 otherwise. */
+    long passThrough() {
+        return state == State.FIXED_BODY ? fixedRemaining : 0;
+    }
+
+    /** {@code count} bytes of a fixed-length body passed without being scanned. */
+    void passed(int count) {
+        fixedRemaining -= count;
+        if (fixedRemaining == 0) {
+            state = State.HEAD;
         }
     }
 
-    private static boolean isLineEnd(byte b) {
-        return b == '\r' || b == '\n';
+    private int head(byte[] raw, int from, int to, Output out) {
+        int at;
+        try {
+            at = heads.decode(raw, from, to);
+        } catch (HttpRefusal refused) {
+            refuse(refused, out);
+            return to;
+        }
+        if (heads.complete()) {
+            RequestHead head = heads.take();
+            HeadFacts facts = HeadFacts.of(head);
+            canonical(head, out);
+            tracked.headParsed(facts);
+            startBody(head, facts);
+        }
+        return at;
+    }
+
+    private void startBody(RequestHead head, HeadFacts facts) {
+        if (head.chunked()) {
+            state = State.CHUNKED_BODY;
+            chunks = new ChunkDecoder(settings);
+            chunkedFacts = facts;
+        } else if (head.contentLength() > 0) {
+            state = State.FIXED_BODY;
+            fixedRemaining = head.contentLength();
+        }
+    }
+
+    private int fixed(byte[] raw, int from, int to, Output out) {
+        int count = (int) Math.min(fixedRemaining, to - from);
+        out.put(raw, from, count);
+        passed(count);
+        return from + count;
+    }
+
+    private int chunked(byte[] raw, int from, int to, Output out) {
+        int at;
+        try {
+            at = chunks.decode(raw, from, to);
+        } catch (HttpRefusal malformed) {
+            state = State.ENDED;
+            tracked.bodyRefused();
+            return to;
+        }
+        int count = (int) Math.min(chunks.dataRemaining(), to - at);
+        if (count > 0) {
+            out.put(ascii(Integer.toHexString(count)));
+            out.put(CRLF);
+            out.put(raw, at, count);
+            out.put(CRLF);
+            chunks.consumed(count);
+            at += count;
+        } else if (chunks.done()) {
+            out.put(LAST_CHUNK);
+            chunkedFacts.trailersArrived(chunks.trailers());
+            chunks = null;
+            chunkedFacts = null;
+            state = State.HEAD;
+        }
+        return at;
+    }
+
+    /** A refused head: a canonical one in its place, whose facts carry the refusal; then nothing. */
+    private void refuse(HttpRefusal refused, Output out) {
+        state = State.ENDED;
+        out.put(GET);
+        out.put((byte) '1');
+        out.put(HOST);
+        out.put(CLOSE);
+        out.put(CRLF);
+        tracked.headParsed(HeadFacts.refused(refused));
+    }
+
+    private static void canonical(RequestHead head, Output out) {
+        out.put(head.isHead() ? HEAD : GET);
+        out.put((byte) (head.http11() ? '1' : '0'));
+        out.put(HOST);
+        if (head.chunked()) {
+            out.put(CHUNKED);
+        } else if (head.contentLength() > 0) {
+            out.put(CONTENT_LENGTH);
+            out.put(ascii(Long.toString(head.contentLength())));
+            out.put(CRLF);
+        }
+        if (!head.clientKeepsAlive()) {
+            out.put(CLOSE);
+        } else if (!head.http11()) {
+            out.put(KEEP_ALIVE);
+        }
+        if (head.awaitsContinue()) {
+            out.put(EXPECT);
+        }
+        out.put(CRLF);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Where the canonical bytes go. */
+    interface Output {
+
+        void put(byte[] bytes, int from, int count);
+
+        default void put(byte[] bytes) {
+            put(bytes, 0, bytes.length);
+        }
+
+        default void put(byte b) {
+            put(new byte[] {b}, 0, 1);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.ServerSettings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.xnio.channels.StreamSinkChannel;
 import org.xnio.conduits.AbstractStreamSourceConduit;
@@ -11,50 +13,95 @@ import org.xnio.conduits.Conduits;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
- * Sits under Undertow's parser on one connection: tells its {@link TrackedConnection} when bytes
- * arrive (so that a graceful stop can tell an idle connection from one whose next request has
- * begun, and a stalled head can be timed out), and passes every byte through a
- * {@link HeadScanner}. Where the scanner asks for a {@code Host} line, the bytes read so far are
- * delivered up to that point, then the inserted line, then the rest; bytes held back this way are
- * announced by waking the reader, since the socket will not signal them. Once the scanner has
- * lost the framing of a body, the bytes from the offending one on are withheld, so that the
- * request is refused with 400 when its body is read instead of Undertow closing the connection.
+ * Sits under Undertow's parser on one connection: reads what the client sends, has the
+ * connection's {@link HeadScanner} decode it, and gives Undertow the canonical bytes the scanner
+ * writes instead. Tells its {@link TrackedConnection} when bytes arrive, so that a graceful stop
+ * can tell an idle connection from one whose next request has begun, and a stalled head can be
+ * timed out.
  *
- * <p>Threading: called by whichever thread reads the connection (its IO thread, or the thread
- * that parses a pipelined request), one at a time.
+ * <p>The client's bytes go into a per-connection buffer that stays small while the connection is
+ * idle and grows only as far as a long line or a chunked body needs; a fixed-length body passes
+ * straight from the socket to Undertow's buffer. Canonical bytes that do not fit Undertow's buffer wait in
+ * {@link #pending}, and the reader is woken for them, since the socket will not signal them.
+ *
+ * <p>Threading: called by whichever thread reads the connection (its IO thread, or the app
+ * thread reading a body or parsing a pipelined request), one at a time; {@link #holdsInput} is
+ * also read by the thread ending an exchange, after its reads.
  */
 final class ObservedSourceConduit extends AbstractStreamSourceConduit<StreamSourceConduit> {
 
+    /** The client's bytes a connection holds at first, and again whenever it has none pending. */
+    static final int SMALL = 1024;
+
+    /** The most client bytes read at once. */
+    private static final int READ_AT_ONCE = 16 * 1024;
+
     private final TrackedConnection tracked;
     private final HeadScanner scanner;
-    /** The inserted line, not yet delivered; never scanned. */
-    private ByteBuffer inserted;
-    /** Bytes read from the socket but not yet scanned and delivered, after an insertion point. */
-    private ByteBuffer held;
-    /** The framing was lost: nothing more reaches Undertow (the request is refused with 400). */
-    private boolean withholding;
+    private final byte[] small = new byte[SMALL];
+    private byte[] raw = small;
+    private int rawLimit;
+    /** Canonical bytes written but not yet taken by Undertow; null when there are none. */
+    private ByteBuffer pending;
+    private volatile boolean holding;
 
-    ObservedSourceConduit(StreamSourceConduit next, TrackedConnection tracked) {
+    ObservedSourceConduit(StreamSourceConduit next, ServerSettings settings, TrackedConnection tracked) {
         super(next);
         this.tracked = tracked;
-        this.scanner = new HeadScanner(tracked);
+        this.scanner = new HeadScanner(settings, tracked);
+    }
+
+    /** Whether client bytes were read that Undertow has not been given yet. */
+    boolean holdsInput() {
+        return holding;
+    }
+
+    /** Whether part of a head has arrived and is not complete yet. */
+    boolean headBegun() {
+        return scanner.headBegun();
     }
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        if (withholding) {
-            return 0;
+        try {
+            return readCanonical(dst);
+        } finally {
+            holding = rawLimit > 0 || pending != null;
         }
-        if (holding()) {
-            return deliverHeld(dst);
+    }
+
+    private int readCanonical(ByteBuffer dst) throws IOException {
+        if (pending != null) {
+            return deliverPending(dst);
+        }
+        if (scanner.isEnded()) {
+            return tracked.withholdsInput() ? 0 : -1;
+        }
+        long through = scanner.passThrough();
+        if (through > 0 && rawLimit == 0) {
+            return passThrough(dst, through);
         }
         int start = dst.position();
-        int count = super.read(dst);
-        if (count <= 0) {
-            return count;
+        HeadScanner.Output out = output(dst);
+        while (dst.position() == start && pending == null && !scanner.isEnded()) {
+            int count = readRaw();
+            if (count == 0) {
+                return 0;
+            }
+            if (count < 0) {
+                scanner.ended(out);
+            } else {
+                tracked.bytesRead();
+                keep(scanner.scan(raw, 0, rawLimit, out));
+            }
         }
-        tracked.bytesRead();
-        return scanDelivered(dst, start, count);
+        if (dst.position() > start) {
+            return dst.position() - start;
+        }
+        if (pending != null) {
+            return deliverPending(dst);
+        }
+        return tracked.withholdsInput() ? 0 : -1;
     }
 
     @Override
@@ -79,92 +126,105 @@ final class ObservedSourceConduit extends AbstractStreamSourceConduit<StreamSour
 
     @Override
     public void resumeReads() {
-        if (withholding) {
-            return;
-        }
-        if (holding()) {
+        if (pending != null || (scanner.isEnded() && !tracked.withholdsInput())) {
             next.wakeupReads();
-        } else {
+        } else if (!scanner.isEnded()) {
             next.resumeReads();
         }
     }
 
     @Override
     public void awaitReadable() throws IOException {
-        if (!holding()) {
+        if (pending == null && !scanner.isEnded()) {
             next.awaitReadable();
         }
     }
 
     @Override
     public void awaitReadable(long time, TimeUnit timeUnit) throws IOException {
-        if (!holding()) {
+        if (pending == null && !scanner.isEnded()) {
             next.awaitReadable(time, timeUnit);
         }
     }
 
-    private boolean holding() {
-        return inserted != null || held != null;
-    }
-
-    /** Delivers the inserted line, then held bytes, scanning them on the way. */
-    private int deliverHeld(ByteBuffer dst) {
-        int count = 0;
-        if (inserted != null) {
-            count += copy(inserted, dst);
-            if (inserted.hasRemaining()) {
-                return count;
-            }
-            inserted = null;
+    /** A fixed-length body's bytes, straight from the socket into Undertow's buffer. */
+    private int passThrough(ByteBuffer dst, long through) throws IOException {
+        int limit = dst.limit();
+        dst.limit((int) Math.min(limit, dst.position() + through));
+        int count;
+        try {
+            count = super.read(dst);
+        } finally {
+            dst.limit(limit);
         }
-        if (held != null && dst.hasRemaining()) {
-            int start = dst.position();
-            int moved = copy(held, dst);
-            if (!held.hasRemaining()) {
-                held = null;
-            }
-            count += scanDelivered(dst, start, moved);
+        if (count > 0) {
+            tracked.bytesRead();
+            scanner.passed(count);
+        } else if (count < 0) {
+            scanner.ended(output(dst));
+            return tracked.withholdsInput() ? 0 : -1;
         }
         return count;
     }
 
-    /**
-     * Scans the {@code count} bytes just put in {@code dst} at {@code start}; where the scanner
-     * asks for an insertion, holds back the bytes from there on and delivers the inserted line
-     * in their place. Returns the bytes delivered.
-     */
-    private int scanDelivered(ByteBuffer dst, int start, int count) {
-        int insertAt = scanner.scan(dst, start, start + count);
-        int end = start + count - scanner.removed();
-        if (scanner.lostAt() >= 0) {
-            withholding = true;
-            dst.position(scanner.lostAt());
-            return scanner.lostAt() - start;
+    /** Reads client bytes after those pending in {@link #raw}; grows it when it is full. */
+    private int readRaw() throws IOException {
+        if (rawLimit == raw.length) {
+            raw = Arrays.copyOf(raw, raw.length * 2);
+        } else if (raw == small && rawLimit == 0 && scanner.inBody()) {
+            raw = new byte[READ_AT_ONCE];
         }
-        if (insertAt < 0) {
-            dst.position(end);
-            return end - start;
-        }
-        holdBack(dst.slice(insertAt, end - insertAt));
-        dst.position(insertAt);
-        inserted = ByteBuffer.wrap(scanner.hostLine());
-        return insertAt - start + copy(inserted, dst);
-    }
-
-    /** Puts {@code bytes} in front of those already held. */
-    private void holdBack(ByteBuffer bytes) {
-        int rest = held == null ? 0 : held.remaining();
-        ByteBuffer all = ByteBuffer.allocate(bytes.remaining() + rest).put(bytes);
-        if (held != null) {
-            all.put(held);
-        }
-        held = all.flip();
-    }
-
-    private static int copy(ByteBuffer from, ByteBuffer to) {
-        int count = Math.min(from.remaining(), to.remaining());
-        to.put(from.slice(from.position(), count));
-        from.position(from.position() + count);
+        int count = super.read(ByteBuffer.wrap(raw, rawLimit, Math.min(raw.length - rawLimit, READ_AT_ONCE)));
+        rawLimit += Math.max(count, 0);
         return count;
+    }
+
+    /** Drops the {@code consumed} bytes at the start of {@link #raw}, keeping the rest. */
+    private void keep(int consumed) {
+        int rest = rawLimit - consumed;
+        if (rest == 0 && !scanner.inBody()) {
+            raw = small;
+        } else if (consumed > 0 && rest > 0) {
+            byte[] into = rest <= SMALL ? small : raw;
+            System.arraycopy(raw, consumed, into, 0, rest);
+            raw = into;
+        }
+        rawLimit = rest;
+    }
+
+    private int deliverPending(ByteBuffer dst) {
+        int count = Math.min(pending.remaining(), dst.remaining());
+        dst.put(dst.position(), pending, pending.position(), count);
+        dst.position(dst.position() + count);
+        pending.position(pending.position() + count);
+        if (!pending.hasRemaining()) {
+            pending = null;
+        }
+        return count;
+    }
+
+    /** Writes into {@code dst} while it has room, then into {@link #pending}. */
+    private HeadScanner.Output output(ByteBuffer dst) {
+        return (bytes, from, count) -> {
+            int direct = pending == null ? Math.min(count, dst.remaining()) : 0;
+            dst.put(bytes, from, direct);
+            if (direct < count) {
+                hold(bytes, from + direct, count - direct);
+            }
+        };
+    }
+
+    private void hold(byte[] bytes, int from, int count) {
+        if (pending == null) {
+            pending = ByteBuffer.allocate(Math.max(count, SMALL)).flip();
+        }
+        if (pending.capacity() - pending.limit() < count) {
+            ByteBuffer larger = ByteBuffer.allocate(pending.remaining() + count + SMALL);
+            larger.put(pending).flip();
+            pending = larger;
+        }
+        int end = pending.limit();
+        pending.limit(end + count);
+        pending.put(end, bytes, from, count);
     }
 }

@@ -168,35 +168,23 @@ final class RequestBody extends InputStream {
     }
 
     /**
-     * One read of the decoded body. A declared length cut short by the client's close ends the
-     * body where it stopped (the request corpus's origin hands such a body on; the connection
-     * closes after the response); any other failure of the framing is a malformed request.
+     * One read of the decoded body. Any failure of Undertow's read is a broken body; it is a
+     * malformed request (400) when the connection's scanner refused the body (bad chunked
+     * framing, or the client closed before its end) or Undertow itself found it malformed.
      */
     private int read(StreamSourceChannel source, ByteBuffer buffer) throws IOException {
+        TrackedConnection tracked = exchange.getAttachment(TrackedConnection.KEY);
         try {
             int count = source.read(buffer);
-            TrackedConnection tracked = exchange.getAttachment(TrackedConnection.KEY);
-            if (tracked != null && tracked.isFramingLost()) {
-                throw new IOException("Malformed chunked framing");
-            }
-            if (count < 0) {
-                Trailers.check(exchange);
+            if (tracked.isBodyRefused() && count <= 0) {
+                throw new IOException("The request body was malformed or cut short by the client");
             }
             return count;
         } catch (IOException failed) {
             broken = true;
-            if (cutShort(failed)) {
-                return -1;
-            }
-            malformed = !(failed instanceof ClosedChannelException);
+            malformed = tracked.isBodyRefused() || !(failed instanceof ClosedChannelException);
             throw failed;
         }
-    }
-
-    /** Undertow's UT000128: the peer closed before all of a declared Content-Length arrived. */
-    private boolean cutShort(IOException failed) {
-        return exchange.getRequestContentLength() >= 0 && failed.getMessage() != null
-                && failed.getMessage().startsWith("UT000128");
     }
 
     private void awaitReadable(StreamSourceChannel source) throws IOException {

@@ -1,18 +1,12 @@
 package dev.spawning.undertow;
 
 import dev.spawning.factory.ServerSettings;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
+import dev.spawning.factory.spi.RequestHead;
 
 /**
- * The limits Undertow does not enforce with the status the specification asks for, checked once
- * Undertow has parsed the request head and before the app runs. Undertow's own head limit
- * ({@link ServerOptions#headBackstop}) is the sum of these, so a head within it reaches this
- * check; beyond it Undertow answers a bare 400 itself.
- *
- * <p>Header sizes are measured as {@code name: value} plus CRLF, from the parsed fields (the
- * whitespace Undertow trimmed is not counted); whether a line is too long is the settings' rule
- * ({@link ServerSettings#headerLineTooLong}), shared by every provider. Immutable; called on IO threads.
+ * The limit checked once a head is decoded and before the app runs, besides those the shared
+ * decoder enforces while decoding (414, 431): a declared body over {@code max_body_size} is
+ * answered with 413 without calling the app. Immutable; called on IO threads.
  */
 final class RequestLimits {
 
@@ -25,40 +19,8 @@ final class RequestLimits {
         this.settings = settings;
     }
 
-    /** 414, 431 or 413 for a request over a limit, else {@link #WITHIN_LIMITS}. */
-    int check(HttpServerExchange exchange) {
-        if (Requests.requestLine(exchange).length() > settings.urlLengthLimit()) {
-            return 414;
-        }
-        if (headersTooLarge(exchange)) {
-            return 431;
-        }
-        if (declaredBodyTooLarge(exchange)) {
-            return 413;
-        }
-        return WITHIN_LIMITS;
-    }
-
-    private boolean headersTooLarge(HttpServerExchange exchange) {
-        long total = 0;
-        for (HeaderValues values : exchange.getRequestHeaders()) {
-            int nameLength = values.getHeaderName().length();
-            for (String value : values) {
-                int line = nameLength + 2 + value.length();
-                if (settings.headerLineTooLong(line)) {
-                    return true;
-                }
-                total += line + 2;
-            }
-        }
-        return total > settings.maxHeadersSize().bytes();
-    }
-
-    private boolean declaredBodyTooLarge(HttpServerExchange exchange) {
-        if (!settings.limitsBodySize()) {
-            return false;
-        }
-        long declared = exchange.getRequestContentLength();
-        return declared > settings.maxBodySize().bytes();
+    /** 413 for a declared body over {@code max_body_size}, else {@link #WITHIN_LIMITS}. */
+    int check(RequestHead head) {
+        return settings.limitsBodySize() && head.contentLength() > settings.maxBodySize().bytes() ? 413 : WITHIN_LIMITS;
     }
 }

@@ -1,71 +1,33 @@
 package dev.spawning.undertow;
 
-import dev.spawning.factory.Headers;
 import dev.spawning.factory.Request;
+import dev.spawning.factory.spi.RequestHead;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.protocol.http.HttpAttachments;
-import io.undertow.util.AttachmentKey;
-import io.undertow.util.HeaderMap;
-import io.undertow.util.HeaderValues;
 
 /**
- * Adapts Undertow's parsed request head to the server-neutral {@link Request}.
- *
- * <p>What Undertow loses on the way, and so the app cannot see: the order of header fields of
- * different names (Undertow groups fields by name in a hash table; fields of one name keep their
- * order, and names keep their spelling). The target is taken as sent from the connection's
- * {@link HeadScanner}, since Undertow decodes a target with non-ASCII bytes and drops an empty
- * query ({@code /p?}).
+ * The server-neutral {@link Request} of an exchange: its head exactly as the client sent it (as
+ * {@link HeadScanner} decoded it: method, target, version, every field in order of arrival),
+ * Undertow's view of the connection's addresses and scheme, the body as the app reads it, and the
+ * trailers once the body has ended.
  */
 final class Requests {
-
-    /** The request target as the client sent it, attached by {@link RootHandler} when known. */
-    static final AttachmentKey<String> TARGET_AS_SENT = AttachmentKey.create(String.class);
 
     private Requests() {
     }
 
-    /** The request of {@code exchange}, whose body is read through {@code body}. */
-    static Request from(HttpServerExchange exchange, RequestBody body) {
+    /** The request of {@code exchange}, whose head is {@code facts}' and whose body is read through {@code body}. */
+    static Request from(HttpServerExchange exchange, HeadFacts facts, RequestBody body) {
+        RequestHead head = facts.head();
         return Request.builder()
-                .method(exchange.getRequestMethod().toString())
-                .target(target(exchange))
+                .method(head.method())
+                .target(head.target())
                 .scheme(exchange.getRequestScheme())
-                .version(exchange.getProtocol().toString())
-                .headers(headers(exchange.getRequestHeaders()))
+                .version(head.version())
+                .headers(head.headers())
                 .remoteAddress(exchange.getSourceAddress())
                 .localAddress(exchange.getDestinationAddress())
                 .body(body)
-                .trailers(() -> headers(exchange.getAttachment(HttpAttachments.REQUEST_TRAILERS)))
+                .trailers(facts::trailers)
                 .build();
-    }
-
-    /** The request target as sent; without the scanner's copy, Undertow's raw path and query. */
-    static String target(HttpServerExchange exchange) {
-        String sent = exchange.getAttachment(TARGET_AS_SENT);
-        if (sent != null) {
-            return sent;
-        }
-        String query = exchange.getQueryString();
-        return query.isEmpty() ? exchange.getRequestURI() : exchange.getRequestURI() + "?" + query;
-    }
-
-    /** The request line as sent, for log messages and the URL length limit. */
-    static String requestLine(HttpServerExchange exchange) {
-        return exchange.getRequestMethod() + " " + target(exchange) + " " + exchange.getProtocol();
-    }
-
-    static Headers headers(HeaderMap fields) {
-        if (fields == null || fields.size() == 0) {
-            return Headers.empty();
-        }
-        Headers.Builder headers = Headers.builder();
-        for (HeaderValues values : fields) {
-            String name = values.getHeaderName().toString();
-            for (String value : values) {
-                headers.add(name, value);
-            }
-        }
-        return headers.build();
     }
 }

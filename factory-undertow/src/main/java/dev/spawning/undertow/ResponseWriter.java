@@ -31,7 +31,7 @@ final class ResponseWriter {
      */
     static void head(HttpServerExchange exchange, Response response, boolean close) {
         exchange.setStatusCode(response.status());
-        // Undertow's phrases are RFC 2616's ("Request-URI Too Large"); every provider sends RFC 9110's.
+        // UndertowQuirks.RFC_2616_REASON_PHRASES: every provider sends RFC 9110's.
         exchange.setReasonPhrase(Response.reasonPhrase(response.status()));
         HeaderMap fields = exchange.getResponseHeaders();
         fields.clear();

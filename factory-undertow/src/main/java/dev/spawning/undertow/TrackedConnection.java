@@ -30,7 +30,9 @@ final class TrackedConnection {
     private long begunAt;
     private boolean timerArmed;
     private volatile boolean finished;
-    private volatile boolean framingLost;
+    private volatile boolean bodyRefused;
+    private volatile boolean answered;
+    private ObservedSourceConduit source;
 
     /** Where {@link RequestBody} finds the connection of its exchange. */
     static final AttachmentKey<TrackedConnection> KEY = AttachmentKey.create(TrackedConnection.class);
@@ -45,6 +47,11 @@ final class TrackedConnection {
         return channel;
     }
 
+    /** The conduit that reads this connection for Undertow, installed when it opened. */
+    void readBy(ObservedSourceConduit conduit) {
+        source = conduit;
+    }
+
     /** Bytes arrived; between requests they are the start of the next one. */
     synchronized void bytesRead() {
         if (active == 0 && !begun) {
@@ -57,31 +64,59 @@ final class TrackedConnection {
         return begun;
     }
 
-    /** The scanner met body framing it could not follow: a malformed chunked body. */
-    void framingLost() {
-        framingLost = true;
+    /**
+     * The scanner refused the body being read: malformed chunked framing, or the client closed
+     * before its end (an incomplete message). Undertow's input ends there, so its read fails.
+     */
+    void bodyRefused() {
+        bodyRefused = true;
     }
 
-    /** True once the framing of a body on this connection was malformed; it carries no further request. */
-    boolean isFramingLost() {
-        return framingLost;
+    /** True once a body on this connection was refused; the connection carries no further request. */
+    boolean isBodyRefused() {
+        return bodyRefused;
     }
 
-    /** The scanner saw a whole head go by; Undertow will hand it over in this order. */
+    /**
+     * The app thread has written its response and is about to end the exchange: from now on only
+     * Undertow reads the connection (to drain a body, or for the next request), never the app.
+     */
+    void answered() {
+        answered = true;
+    }
+
+    /**
+     * Whether the connection's input must be withheld rather than ended: a body was refused and
+     * the app may still read it. Undertow closes the connection on a failed body read before the
+     * server can answer ({@link UndertowQuirks#CLOSES_ON_BODY_READ_FAILURE}); the app's read fails
+     * by {@link #isBodyRefused} instead.
+     */
+    boolean withholdsInput() {
+        return bodyRefused && !answered;
+    }
+
+    /** The scanner decoded a whole head; Undertow will hand its canonical form over in this order. */
     synchronized void headParsed(HeadFacts facts) {
         heads.add(facts);
     }
 
     /**
      * Undertow parsed a request head on this connection and handed it to the root handler.
-     * Returns what the scanner saw in that head.
+     * Returns what the scanner decoded for that head.
+     *
+     * @throws IllegalStateException when Undertow parsed a head the scanner did not write, which
+     *                               {@link HeadScanner}'s invariant rules out
      */
     synchronized HeadFacts exchangeStarted(AbstractServerConnection connection) {
         server = connection;
         active++;
         begun = false;
+        answered = false;
         HeadFacts facts = heads.poll();
-        return facts == null ? HeadFacts.PLAIN : facts;
+        if (facts == null) {
+            throw new IllegalStateException("Undertow parsed a request head the scanner did not write");
+        }
+        return facts;
     }
 
     /**
@@ -91,7 +126,7 @@ final class TrackedConnection {
     synchronized void exchangeEnded() {
         active--;
         begun = false;
-        if (server.getExtraBytes() != null) {
+        if (server.getExtraBytes() != null || source.holdsInput()) {
             headBegun();
         }
     }
@@ -145,7 +180,8 @@ final class TrackedConnection {
      */
     boolean closeIfIdle() {
         synchronized (this) {
-            boolean idle = active == 0 && !begun && !finished && (server == null || server.getExtraBytes() == null);
+            boolean idle = active == 0 && !begun && !finished && !source.holdsInput()
+                    && (server == null || server.getExtraBytes() == null);
             if (!idle) {
                 return false;
             }

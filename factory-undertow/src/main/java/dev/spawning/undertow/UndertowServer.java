@@ -63,7 +63,7 @@ final class UndertowServer implements Server {
     UndertowServer(ServerSettings settings, Clocks clocks) {
         this.settings = settings;
         this.clocks = clocks;
-        this.tracker = new ConnectionTracker(settings.headerTimeout().toNanos());
+        this.tracker = new ConnectionTracker(settings);
     }
 
     /** What exists only while the server runs. */
@@ -77,8 +77,7 @@ final class UndertowServer implements Server {
         AccessLogSink accessLog = null;
         try {
             accessLog = AccessLogSink.open(settings, clocks.wall(), clocks.nanoTime());
-            RootHandler root = new RootHandler(served(app, accessLog), new HeadChecks(settings.requireHost()),
-                    new RequestLimits(settings), appThreads);
+            RootHandler root = new RootHandler(served(app, accessLog), new RequestLimits(settings), appThreads);
             Transport transport = Transport.bind(settings, appThreads, root, tracker);
             lifecycle.started(new Running(transport, appThreads, accessLog));
         } catch (IOException | RuntimeException failed) {

@@ -69,14 +69,19 @@ class AccessLogSinkTest {
     @Test
     void logsTheRequestsTheServerAnswersItself() throws Exception {
         Path log = dir.resolve("limits.log");
-        Server server = start(Map.of("access_log", log.toString(), "url_length_limit", "20", "access_log_format", "%(s)s %(b)s"));
+        Server server = start(Map.of("access_log", log.toString(), "url_length_limit", "20", "max_header_line", "20",
+                "access_log_format", "%(r)s %(s)s %(b)s"));
 
         try (RawHttp client = RawHttp.connect(server)) {
             client.send("GET /" + "x".repeat(30) + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
         }
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send("GET /y HTTP/1.1\r\nHost: x\r\nX-Long: " + "v".repeat(30) + "\r\n\r\n").read();
+        }
         server.stop(java.time.Duration.ofSeconds(1));
 
-        assertThat(Files.readAllLines(log)).isEqualTo(List.of("414 13"));
+        assertThat(Files.readAllLines(log)).as("a request whose request line was never read has nothing to log")
+                .isEqualTo(List.of("GET /y HTTP/1.1 431 32"));
     }
 
     private Server start(Map<String, String> settings) throws Exception {

@@ -2,6 +2,7 @@ package dev.spawning.undertow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawning.factory.ServerSettings;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
@@ -17,53 +18,61 @@ class ObservedSourceConduitTest {
     private final TrackedConnection tracked = new TrackedConnection(null, 0);
 
     @Test
-    void insertsHostBeforeTheBlankLineOfEachHttp11HeadWithoutOne() {
-        String wire = "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\nHost: b\r\n\r\nGET /c HTTP/1.0\r\n\r\n"
-                + "GET /d HTTP/1.1\r\nAccept: */*\r\n\r\n";
+    void givesUndertowACanonicalHeadForEachHeadAndTheHeadAsSentToTheApp() {
+        String wire = "get-not-upper / HTTP/1.1\r\n\r\n";
+        String pipelined = "GET /a?b HTTP/1.1\r\nHost: example.com\r\nX-A: 1\r\n\r\n"
+                + "HEAD http://u:p@h:8/p HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+                + "POST /c HTTP/1.2\r\nhost: h\r\nExpect: 100-continue\r\nContent-Length: 3\r\n"
+                + "Connection: close\r\n\r\nabc";
 
         for (int size = 1; size <= 16; size++) {
-            assertThat(readThrough(wire, 5, size)).as("reads of %d bytes", size).isEqualTo(
-                    "GET /a HTTP/1.1\r\nHost: localhost\r\n\r\nGET /b HTTP/1.1\r\nHost: b\r\n\r\nGET /c HTTP/1.0\r\n\r\n"
-                    + "GET /d HTTP/1.1\r\nAccept: */*\r\nHost: localhost\r\n\r\n");
+            assertThat(readThrough(pipelined, 5, size)).as("reads of %d bytes", size).isEqualTo(
+                    "GET / HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "HEAD / HTTP/1.0\r\nHost: h\r\nConnection: keep-alive\r\n\r\n"
+                    + "GET / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nConnection: close\r\n"
+                    + "Expect: 100-continue\r\n\r\nabc");
+            assertThat(List.of(next().head().requestLine(), next().head().requestLine(), next().head().requestLine()))
+                    .containsExactly("GET /a?b HTTP/1.1", "HEAD http://u:p@h:8/p HTTP/1.0", "POST /c HTTP/1.1");
         }
+        assertThat(readThrough(wire, 64, 64)).isEqualTo("GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+        HeadFacts refused = next();
+        assertThat(refused.refusal()).isEqualTo(400);
+        assertThat(refused.lineRead()).isFalse();
     }
 
     @Test
-    void reportsEachHeadInOrderAndSkipsBodiesThatLookLikeHeads() {
+    void rechunksAChunkedBodyWithoutItsExtensionsAndKeepsItsTrailersForTheApp() {
         String wire = "POST /1 HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "c;ext=\"x\"\r\nGET /\r\n\r\nXYZ\r\n0\r\nTrailer: t\r\n\r\n"
-                + "PUT /2 HTTP/1.1\r\nHost: h\r\nContent-Length: 19\r\n\r\nGET / HTTP/1.1\r\n\r\n"
-                + "GET /3 HTTP/1.1\r\nHost: h\r\nLong: one\r\n two\r\n\r\n";
+                + "GET /2 HTTP/1.1\r\nHost: h\r\n\r\n";
 
-        assertThat(readThrough(wire, 7, 3)).isEqualTo(wire);
-        assertThat(List.of(next(), next(), next())).containsExactly(
-                new HeadFacts(false, false, "/1"), new HeadFacts(false, false, "/2"), new HeadFacts(false, true, "/3"));
-        assertThat(tracked.isFramingLost()).isFalse();
+        assertThat(readThrough(wire, 4096, 4096)).isEqualTo(
+                "GET / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nc\r\nGET /\r\n\r\nXYZ\r\n0\r\n\r\n"
+                + "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+        HeadFacts chunked = next();
+        assertThat(chunked.trailers().first("Trailer")).contains("t");
+        assertThat(next().head().target()).isEqualTo("/2");
+        assertThat(tracked.isBodyRefused()).isFalse();
     }
 
     @Test
-    void cutsTheUserinfoOfAnAbsoluteTargetButReportsTheTargetAsSent() {
-        String wire = "GET http://user:pw@example.com:8080/a HTTP/1.1\r\nHost: example.com:8080\r\n\r\n";
-
-        assertThat(readThrough(wire, 4096, 4096))
-                .isEqualTo("GET http://example.com:8080/a HTTP/1.1\r\nHost: example.com:8080\r\n\r\n");
-        assertThat(next().target()).isEqualTo("http://user:pw@example.com:8080/a");
-    }
-
-    @Test
-    void insertsTheAuthorityOfAnAbsoluteTargetAsHost() {
-        assertThat(readThrough("GET http://example.com/a HTTP/1.1\r\n\r\n", 4096, 4096))
-                .isEqualTo("GET http://example.com/a HTTP/1.1\r\nHost: example.com\r\n\r\n");
-    }
-
-    @Test
-    void marksTheFramingLostAtAChunkSizeThatIsNotHexAndWithholdsWhatFollows() {
+    void endsUndertowsInputWhereAChunkedBodyBreaksAndRefusesTheBody() {
         String delivered = readThrough("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\nhello\r\n6_0\r\n world\r\n", 4096, 4096);
 
-        assertThat(tracked.isFramingLost()).isTrue();
-        assertThat(delivered).as("Undertow's chunk parser would close the connection on the bad byte")
-                .endsWith("5\r\nhello\r\n6");
+        assertThat(tracked.isBodyRefused()).isTrue();
+        assertThat(delivered).endsWith("chunked\r\n\r\n5\r\nhello\r\n");
+    }
+
+    @Test
+    void refusesAHeadTheClientCutShortAndABodyItCutShort() {
+        assertThat(readThrough("GET / HTTP/1.1\r\nHost: h\r\n", 4096, 4096))
+                .isEqualTo("GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+        assertThat(next().refusal()).isEqualTo(400);
+
+        assertThat(readThrough("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 9\r\n\r\nabc", 4096, 4096))
+                .endsWith("Content-Length: 9\r\n\r\nabc");
+        assertThat(tracked.isBodyRefused()).isTrue();
     }
 
     private HeadFacts next() {
@@ -75,12 +84,12 @@ class ObservedSourceConduitTest {
      * delivers the wire in pieces of {@code socketSize} bytes.
      */
     private String readThrough(String wire, int socketSize, int readSize) {
-        ObservedSourceConduit conduit = new ObservedSourceConduit(socket(wire, socketSize), tracked);
+        ObservedSourceConduit conduit = new ObservedSourceConduit(socket(wire, socketSize), ServerSettings.DEFAULTS,
+                tracked);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(readSize);
         try {
-            // 0: nothing more comes (the socket here never returns 0 before its end; the conduit
-            // does once it withholds the bytes after a lost framing).
+            // The socket here never returns 0 before its end.
             for (int count = conduit.read(buffer); count > 0; count = conduit.read(buffer)) {
                 out.write(buffer.array(), 0, buffer.flip().remaining());
                 buffer.clear();

@@ -148,7 +148,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void endsADeclaredBodyWhereTheClientsCloseCutItShortAndThenCloses() throws Exception {
+    void answers400AndClosesWhenTheClientsCloseCutsADeclaredBodyShort() throws Exception {
         Server server = servers.start(ECHO);
 
         try (Socket socket = new Socket("127.0.0.1", Servers.port(server))) {
@@ -157,7 +157,8 @@ class RequestBodyTest {
             socket.shutdownOutput();
             String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
-            assertThat(reply).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nConnection: close\r\n").endsWith("\r\n\r\ngot hel");
+            assertThat(reply).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("\r\nConnection: close\r\n")
+                    .endsWith("\r\n\r\nBad Request\n");
         }
     }
 }

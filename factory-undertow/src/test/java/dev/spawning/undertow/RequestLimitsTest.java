@@ -88,27 +88,27 @@ class RequestLimitsTest {
     }
 
     @Test
-    void leavesAHeadBeyondUndertowsOwnLimitToUndertowWhichAnswersABare400() throws Exception {
+    void answers431ForAHeadOverMaxHeadersSize() throws Exception {
         Server server = servers.start(counting, "url_length_limit", "100", "max_headers_size", "200");
 
         try (RawHttp client = RawHttp.connect(server)) {
             RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "v".repeat(1000) + "\r\n\r\n").read();
 
-            assertThat(reply.status()).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
             assertThat(reply.header("Connection")).contains("close");
             assertThat(client.closedByServer()).isTrue();
         }
     }
 
     @Test
-    void leavesTooManyHeaderFieldsToUndertowWhichAnswers400() throws Exception {
+    void answers431ForMoreHeaderFieldsThanMaxHeaderCount() throws Exception {
         Server server = servers.start(counting, "max_header_count", "5");
         String headers = "X-H: v\r\n".repeat(5);
 
         try (RawHttp client = RawHttp.connect(server)) {
             RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n").read();
 
-            assertThat(reply.status()).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
             assertThat(client.closedByServer()).isTrue();
         }
         assertThat(appCalls).hasValue(0);

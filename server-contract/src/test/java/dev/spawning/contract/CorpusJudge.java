@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Accept: one {@code 200} echo per expected request, each matching it (method, target,
  * version, headers with names compared case-insensitively and same-name values in order, body,
- * trailers). Reject: one of 400, 408, 413, 414, 431, 501 and a close, or only a close, after
+ * trailers). Reject: one of 400, 408, 413, 414, 431, 501, 505 and a close, or only a close, after
  * {@code 200}s for the requests before the offending one. Which requests came before it is known
  * only for a valid case run with other settings (its parse lists them): there each {@code 200}
  * must echo the next expected request, and at least one expected request must be left unanswered.
@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CorpusJudge {
 
-    /** The statuses a refusal may carry. */
-    static final Set<Integer> REFUSALS = Set.of(400, 408, 413, 414, 431, 501);
+    /** The statuses a refusal may carry (505 for a well-formed HTTP version whose major number is not 1). */
+    static final Set<Integer> REFUSALS = Set.of(400, 408, 413, 414, 431, 501, 505);
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 

@@ -45,6 +45,12 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Half-closes the connection: the server reads the end of the input after what was sent. */
+    public RawHttp endSending() throws IOException {
+        socket.shutdownOutput();
+        return this;
+    }
+
     /** Reads one response, framed by its headers (or by the close of the connection). */
     public Reply read() throws IOException {
         return read(false);

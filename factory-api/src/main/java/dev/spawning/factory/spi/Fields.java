@@ -1,11 +1,12 @@
-package dev.spawning.coroutine;
+package dev.spawning.factory.spi;
 
 import dev.spawning.factory.Headers;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Header (and trailer) field lines: checks each line's syntax and the limits on their number and
- * total size, and collects them. One instance per head or trailer section; not thread-safe.
+ * Header (or trailer) field lines: checks each line's syntax (RFC 9112 section 5) and the limits
+ * on their number and total size, and collects them in order of arrival. One instance per head or
+ * trailer section; not thread-safe.
  */
 final class Fields {
 
@@ -25,24 +26,25 @@ final class Fields {
      * Adds the field line {@code buf[start, end)} (CRLF excluded) and returns its name; its value
      * is then {@link #lastValue()}.
      *
-     * @throws HttpError 400 for a malformed line, 431 past the count or size limit
+     * @throws HttpRefusal 431 past the count or size limit (checked first), else 400 for a
+     *                     malformed line
      */
-    String add(byte[] buf, int start, int end) throws HttpError {
+    String add(byte[] buf, int start, int end) throws HttpRefusal {
         total += end - start + 2;
         if (++count > maxCount || total > maxTotal) {
-            throw new HttpError(431, "too many header fields or bytes");
+            throw new HttpRefusal(431, "too many header fields or bytes");
         }
         if (Syntax.whitespace(buf[start])) {
-            throw HttpError.badRequest("obsolete line folding");
+            throw HttpRefusal.badRequest("obsolete line folding");
         }
         int colon = start;
         while (colon < end && buf[colon] != ':') {
             if (!Syntax.tchar(buf[colon++])) {
-                throw HttpError.badRequest("a field name must be a token");
+                throw HttpRefusal.badRequest("a field name must be a token");
             }
         }
         if (colon == start || colon == end) {
-            throw HttpError.badRequest("a field line needs a name and a colon");
+            throw HttpRefusal.badRequest("a field line needs a name and a colon");
         }
         String name = new String(buf, start, colon - start, StandardCharsets.ISO_8859_1);
         lastValue = value(buf, colon + 1, end);
@@ -60,7 +62,7 @@ final class Fields {
     }
 
     /** The value between {@code start} and {@code end}, without surrounding spaces and tabs. */
-    private static String value(byte[] buf, int start, int end) throws HttpError {
+    private static String value(byte[] buf, int start, int end) throws HttpRefusal {
         while (start < end && Syntax.whitespace(buf[start])) {
             start++;
         }
@@ -69,7 +71,7 @@ final class Fields {
         }
         for (int i = start; i < end; i++) {
             if (!Syntax.fieldValue(buf[i])) {
-                throw HttpError.badRequest("a control character in a field value");
+                throw HttpRefusal.badRequest("a control character in a field value");
             }
         }
         return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);

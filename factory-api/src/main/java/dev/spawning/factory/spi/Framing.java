@@ -1,16 +1,21 @@
-package dev.spawning.coroutine;
+package dev.spawning.factory.spi;
 
 /**
- * What the header fields of one request say about its body and its connection, gathered field by
- * field and checked once the head is complete (RFC 9112 sections 6 and 9.6). Fields whose
- * repetition would let two parties read one request differently ({@code Host},
+ * What the header fields of one request say about its body, its host and its connection, gathered
+ * field by field and checked once the head is complete (RFC 9112 sections 3.2, 6 and 9.6). Fields
+ * whose repetition would let two parties read one request differently ({@code Host},
  * {@code Content-Length}, {@code Content-Type}) must come once.
+ *
+ * <p>The checks of a complete head run in one order, the same on every provider: a repeated
+ * field, a missing {@code Host}, a malformed {@code Host}, then the transfer codings (400 before
+ * 501). One instance per head; not thread-safe.
  */
 final class Framing {
 
     private final boolean http11;
     private long contentLength = -1;
     private String transferEncoding;
+    private String host;
     private int hosts;
     private int contentTypes;
     private boolean closeAsked;
@@ -22,9 +27,9 @@ final class Framing {
     }
 
     /** Notes one field; {@code value} is trimmed. */
-    void field(String name, String value) throws HttpError {
+    void field(String name, String value) throws HttpRefusal {
         switch (name.length()) {
-            case 4 -> hosts += name.equalsIgnoreCase("Host") ? 1 : 0;
+            case 4 -> host(name, value);
             case 6 -> expectContinue |= name.equalsIgnoreCase("Expect") && value.equalsIgnoreCase("100-continue");
             case 10 -> connection(name, value);
             case 12 -> contentTypes += name.equalsIgnoreCase("Content-Type") ? 1 : 0;
@@ -36,12 +41,15 @@ final class Framing {
     }
 
     /** Checks the whole head. */
-    void check(boolean requireHost) throws HttpError {
+    void check(boolean requireHost) throws HttpRefusal {
         if (hosts > 1 || contentTypes > 1) {
-            throw HttpError.badRequest("Host and Content-Type may come once");
+            throw HttpRefusal.badRequest("Host and Content-Type may come once");
         }
         if (http11 && requireHost && hosts == 0) {
-            throw HttpError.badRequest("an HTTP/1.1 request needs a Host field");
+            throw HttpRefusal.badRequest("an HTTP/1.1 request needs a Host field");
+        }
+        if (host != null && !RequestTargets.hostField(host)) {
+            throw HttpRefusal.badRequest("a Host field is uri-host [ \":\" port ]");
         }
         if (transferEncoding != null) {
             checkTransferEncoding();
@@ -68,6 +76,13 @@ final class Framing {
         return expectContinue;
     }
 
+    private void host(String name, String value) {
+        if (name.equalsIgnoreCase("Host")) {
+            hosts++;
+            host = value;
+        }
+    }
+
     private void connection(String name, String value) {
         if (!name.equalsIgnoreCase("Connection")) {
             return;
@@ -79,18 +94,18 @@ final class Framing {
         }
     }
 
-    private void contentLength(String name, String value) throws HttpError {
+    private void contentLength(String name, String value) throws HttpRefusal {
         if (!name.equalsIgnoreCase("Content-Length")) {
             return;
         }
         if (contentLength >= 0 || value.isEmpty() || value.length() > 18) {
-            throw HttpError.badRequest("one Content-Length of at most 18 digits");
+            throw HttpRefusal.badRequest("one Content-Length of at most 18 digits");
         }
         long length = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
-                throw HttpError.badRequest("a Content-Length is digits only");
+                throw HttpRefusal.badRequest("a Content-Length is digits only");
             }
             length = length * 10 + (c - '0');
         }
@@ -103,10 +118,13 @@ final class Framing {
         }
     }
 
-    /** Chunked must come last and once; any other coding is not implemented (501). */
-    private void checkTransferEncoding() throws HttpError {
+    /**
+     * Chunked must come last and once (else 400: the body's end is unknowable, RFC 9112 section
+     * 6.3); chunked after another coding is a coding not implemented (501).
+     */
+    private void checkTransferEncoding() throws HttpRefusal {
         if (!http11 || contentLength >= 0) {
-            throw HttpError.badRequest("Transfer-Encoding needs HTTP/1.1 and no Content-Length");
+            throw HttpRefusal.badRequest("Transfer-Encoding needs HTTP/1.1 and no Content-Length");
         }
         String[] codings = transferEncoding.split(",", -1);
         boolean other = false;
@@ -114,12 +132,12 @@ final class Framing {
             String coding = codings[i].strip();
             boolean chunked = coding.equalsIgnoreCase("chunked");
             if (chunked != (i == codings.length - 1) || !token(coding)) {
-                throw HttpError.badRequest("chunked must be the last transfer coding, and only once");
+                throw HttpRefusal.badRequest("chunked must be the last transfer coding, and only once");
             }
             other |= !chunked;
         }
         if (other) {
-            throw new HttpError(501, "no transfer coding but chunked is implemented");
+            throw new HttpRefusal(501, "no transfer coding but chunked is implemented");
         }
     }
 
@@ -129,7 +147,7 @@ final class Framing {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c > 0xff || !Syntax.tchar((byte) c)) {
+            if (c > 0xff || !Syntax.tchar(c)) {
                 return false;
             }
         }
