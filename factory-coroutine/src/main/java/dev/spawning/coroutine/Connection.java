@@ -53,7 +53,9 @@ final class Connection implements Runnable {
         thread = Thread.currentThread();
         try {
             input = new SocketInput(socket);
-            loop(input, new SocketOutput(socket.getOutputStream()));
+            SocketOutput output = new SocketOutput(socket.getOutputStream());
+            input.beforeWaiting(output::flush);
+            loop(input, output);
         } catch (Exchange.Cut | InterruptedException cut) {
             // The response was cut off on purpose, or the server cut the connection at the end of a stop.
         } catch (IOException gone) {

@@ -41,6 +41,13 @@ final class SocketInput {
     private int pos;
     private int limit;
     private boolean ended;
+    private BeforeWaiting beforeWaiting = () -> { };
+
+    /** What must happen before a read from the socket: sending the responses still buffered. */
+    @FunctionalInterface
+    interface BeforeWaiting {
+        void run() throws IOException;
+    }
 
     SocketInput(Socket socket) throws IOException {
         this.socket = socket;
@@ -72,6 +79,15 @@ final class SocketInput {
 
     boolean ended() {
         return ended;
+    }
+
+    /**
+     * Runs {@code action} before every read from the socket, which may wait for the client: a
+     * pipelined client that sent part of its next request (or of a body) must still get the
+     * responses to its earlier requests, which wait in the output's buffer until then.
+     */
+    void beforeWaiting(BeforeWaiting action) {
+        beforeWaiting = action;
     }
 
     /** Goes back to the small buffer if nothing is buffered; called before the connection waits. */
@@ -155,6 +171,7 @@ final class SocketInput {
     }
 
     private int timedRead(byte[] into, int off, int len, long deadlineNanos) throws IOException {
+        beforeWaiting.run();
         if (timedOut || deadlineNanos - System.nanoTime() <= 0) {
             throw new SocketTimeoutException("deadline passed");
         }

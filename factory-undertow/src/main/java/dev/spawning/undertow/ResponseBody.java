@@ -12,7 +12,7 @@ import org.xnio.channels.StreamSinkChannel;
  * The response body as the server and a streaming app write it: through one buffer borrowed
  * from the server's shared pool into Undertow's response channel, which adds the framing
  * (Content-Length, chunked or close-delimited) chosen from the headers set before the first
- * write. The status line and headers go out with the first bytes, or at {@link #close()}.
+ * write. The status line and headers go out with the first bytes, or when the exchange ends.
  *
  * <p>Why not Undertow's blocking output stream: it waits with XNIO's per-thread selectors (see
  * {@link ChannelWaits}) and copies heap arrays through the JDK's per-thread direct buffers.
@@ -82,23 +82,19 @@ final class ResponseBody extends OutputStream {
         }
     }
 
-    /** Ends the body: Undertow writes the last chunk (if chunked) and completes the response. */
+    /**
+     * Ends the body as far as this thread goes: sends what is buffered and flushes it. The end
+     * of the response itself (the last chunk, if chunked) is written when the exchange ends, on
+     * the connection's IO thread (see {@link AppCall}).
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         try {
-            if (pooled != null) {
-                drain(pooled.getBuffer());
-            }
-            StreamSinkChannel sink = channel();
-            guarded(() -> {
-                sink.shutdownWrites();
-                return true;
-            });
-            while (!guarded(sink::flush)) {
-                ChannelWaits.awaitWritable(sink, exchange.getConnection());
+            if (pooled != null && pooled.getBuffer().position() > 0) {
+                flush();
             }
         } finally {
             closed = true;

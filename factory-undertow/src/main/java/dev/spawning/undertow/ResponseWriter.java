@@ -8,6 +8,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Puts a {@link Response} on an exchange: status, headers, framing, body. Framing follows the
@@ -59,6 +60,12 @@ final class ResponseWriter {
             case Response.Body.Bytes bytes -> out.write(bytes.data());
             case Response.Body.Streamed streamed -> streamed.writer().writeTo(out);
         }
+    }
+
+    /** The bytes of a body of known bytes that go on the wire: none for HEAD, 204 or 304. */
+    static ByteBuffer bytesOnWire(HttpServerExchange exchange, Response response) {
+        byte[] data = ((Response.Body.Bytes) response.body()).data();
+        return hasBodyOnWire(exchange, response.status()) ? ByteBuffer.wrap(data) : ByteBuffer.allocate(0);
     }
 
     private static void frame(HttpServerExchange exchange, Response response, HeaderMap fields) {

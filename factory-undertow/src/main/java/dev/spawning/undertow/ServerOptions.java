@@ -11,9 +11,6 @@ import org.xnio.Options;
  */
 final class ServerOptions {
 
-    /** Bytes of a request line and its CRLF beyond the URL itself: method, spaces, version. */
-    private static final int REQUEST_LINE_SLACK = 64;
-
     private ServerOptions() {
     }
 
@@ -43,34 +40,25 @@ final class ServerOptions {
     }
 
     /**
-     * Undertow's HTTP/1.1 options. Undertow's own limits are backstops that answer a bare 400 and
-     * close: {@link RequestLimits} checks the URL length and header sizes exactly (414, 431) once
-     * Undertow has parsed the head, so Undertow's head limit is the sum of ours. Undertow's body
-     * limit is off: {@link RequestLimits} rejects a declared length over {@code max_body_size} and
-     * {@link RequestBody} counts a chunked one (Undertow's chunked decoder would print the failure
-     * to standard error). {@code header_timeout} is not Undertow's parse timeout, which closes
-     * without a word: {@link TrackedConnection} answers 408 itself. Unescaped non-ASCII bytes in
-     * the target are allowed, as the app gets the target as sent (see {@link Requests}).
+     * Undertow's HTTP/1.1 options. Undertow parses only the canonical heads {@link HeadScanner}
+     * writes (a request line and at most four fields), so none of its own head limits can be
+     * reached and its defaults stay; the server's limits are the shared decoder's. Undertow's
+     * body limit is off: {@link RequestLimits} rejects a declared length over
+     * {@code max_body_size} and {@link RequestBody} counts a chunked one. {@code header_timeout}
+     * is not Undertow's parse timeout, which closes without a word: {@link TrackedConnection}
+     * answers 408 itself. Responses to pipelined requests are not buffered together: Undertow
+     * would send a {@code 100 Continue} ahead of the buffered responses to earlier requests
+     * ({@link UndertowQuirks#CONTINUE_OVERTAKES_BUFFERED_PIPELINED_RESPONSES}).
      */
     static OptionMap undertow(ServerSettings settings) {
         return OptionMap.builder()
-                .set(UndertowOptions.MAX_HEADER_SIZE, headBackstop(settings))
-                .set(UndertowOptions.MAX_HEADERS, settings.maxHeaderCount())
-                .set(UndertowOptions.MAX_PARAMETERS, settings.urlLengthLimit())
                 .set(UndertowOptions.MAX_ENTITY_SIZE, 0L)
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.idleTimeout().toMillis()))
-                .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .set(UndertowOptions.ALWAYS_SET_DATE, true)
-                .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+                .set(UndertowOptions.BUFFER_PIPELINED_DATA, false)
                 .set(UndertowOptions.ENABLE_HTTP2, false)
                 .getMap();
-    }
-
-    /** Request line plus every header byte: beyond it Undertow itself answers 400 and closes. */
-    static int headBackstop(ServerSettings settings) {
-        long sum = (long) settings.urlLengthLimit() + REQUEST_LINE_SLACK + settings.maxHeadersSize().bytes() + 2;
-        return (int) Math.min(sum, Integer.MAX_VALUE);
     }
 
     private static int millis(long value) {

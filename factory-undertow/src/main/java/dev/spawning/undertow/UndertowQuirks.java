@@ -20,8 +20,10 @@ enum UndertowQuirks {
     SERVES_ANY_VERSION,
 
     /**
-     * Its request parser accepts control bytes such as NUL in the request target. Compensation:
-     * {@link HeadScanner} (Undertow sees the target {@code /} only).
+     * Its request parser, with {@code ALLOW_UNESCAPED_CHARACTERS_IN_URL} (the option that lets it
+     * hand on a target of raw UTF-8 bytes), also accepts control bytes such as NUL in the target;
+     * without the option it refuses both with {@link #FIXED_BAD_REQUEST_BYTES}. Compensation:
+     * {@link HeadScanner} (Undertow sees the target {@code /} only, and the option is off).
      */
     ACCEPTS_CONTROL_BYTES_IN_TARGETS,
 
@@ -30,13 +32,6 @@ enum UndertowQuirks {
      * Compensation: {@link HeadScanner} re-chunks every body without extensions.
      */
     LENIENT_CHUNK_FRAMING,
-
-    /**
-     * Its request parser refuses some token characters in field names ({@code .}, {@code |})
-     * that RFC 9110 allows. Compensation: {@link HeadScanner} (Undertow sees only the fields it
-     * acts on, under their usual names).
-     */
-    REFUSES_TOKEN_CHARACTERS_IN_FIELD_NAMES,
 
     /**
      * Its header map groups fields by name, so the order of fields of different names is lost.
@@ -86,6 +81,13 @@ enum UndertowQuirks {
      * listener Undertow installed, after calling it.
      */
     SETS_THE_CLOSE_LISTENER_ON_OPEN,
+
+    /**
+     * With {@code BUFFER_PIPELINED_DATA}, it holds the responses to pipelined requests back to
+     * send them together, but writes a {@code 100 Continue} for a later request straight to the
+     * connection, ahead of them. Compensation: {@link ServerOptions} turns the buffering off.
+     */
+    CONTINUE_OVERTAKES_BUFFERED_PIPELINED_RESPONSES,
 
     /**
      * Its reason phrases are RFC 2616's ({@code 413 Request Entity Too Large}), not RFC 9110's.
