@@ -6,6 +6,7 @@ import dev.spawning.factory.Response;
 import dev.spawning.factory.spi.AccessLogSink;
 import dev.spawning.factory.spi.AppCalls;
 import dev.spawning.factory.spi.ErrorResponses;
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpServerExchange;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,7 +53,7 @@ final class AppCall implements Runnable {
     @Override
     public void run() {
         AccessLogSink.Start start = served.accessLog().start();
-        RequestBody body = new RequestBody(exchange, served.bodyTimeoutNanos(), served.maxBodyBytes());
+        RequestBody body = new RequestBody(exchange, facts, served.bodyTimeoutNanos(), served.maxBodyBytes());
         ResponseBody out = new ResponseBody(exchange);
         Request request = null;
         Response sent = null;
@@ -62,7 +63,7 @@ final class AppCall implements Runnable {
         } finally {
             body.release();
             served.tracker().responseFinished();
-            tracked().answered();
+            facts.answer();
             int status = exchange.getStatusCode();
             long written = bytesToSend != null ? bytesToSend.remaining() : out.written();
             end(sent);
@@ -93,6 +94,10 @@ final class AppCall implements Runnable {
         }
         ByteBuffer bytes = bytesToSend;
         exchange.getIoThread().execute(() -> {
+            if (facts.bodyRefused() && !exchange.isRequestComplete()) {
+                // Nothing to drain: a drain would fail and close before the response is written.
+                Connectors.terminateRequest(exchange);
+            }
             if (bytes != null && bytes.hasRemaining()) {
                 exchange.getResponseSender().send(bytes);
             } else {
@@ -108,6 +113,9 @@ final class AppCall implements Runnable {
     private Response failed(Request request, RequestBody body, Throwable failure) {
         if (body.tooLarge()) {
             return ErrorResponses.of(413);
+        }
+        if (body.timedOut()) {
+            return ErrorResponses.of(408);
         }
         if (body.malformed()) {
             UndertowServer.LOG.log(Level.DEBUG, "Malformed body in \"" + requestLine(request) + "\"", failure);
@@ -163,12 +171,10 @@ final class AppCall implements Runnable {
      */
     private boolean mustClose(RequestBody body) {
         return !served.keepAlive() || served.tracker().stopping() || rejection != RequestLimits.WITHIN_LIMITS
-                || body.broken() || tracked().isBodyRefused() || body.continueWithheld() || body.tooMuchLeftToDrain();
+                || body.broken() || facts.bodyRefused() || body.continueWithheld() || body.tooMuchLeftToDrain();
     }
 
-    private TrackedConnection tracked() {
-        return exchange.getAttachment(TrackedConnection.KEY);
-    }
+
 
     private static String requestLine(Request request) {
         return request.method() + " " + request.target() + " " + request.version();

@@ -69,7 +69,6 @@ final class ConnectionTracker {
         TrackedConnection tracked = open.get(server.getChannel());
         inFlight.incrementAndGet();
         HeadFacts facts = tracked.exchangeStarted(server);
-        exchange.putAttachment(TrackedConnection.KEY, tracked);
         exchange.addExchangeCompleteListener((ended, next) -> {
             tracked.exchangeEnded();
             if (stopping) {

@@ -9,9 +9,9 @@ import dev.spawning.factory.spi.RequestHead;
  * never sees (it parses a canonical head in its place): the request the app is given, or the
  * refusal the server answers instead, and the trailers of a chunked body once they arrived.
  *
- * <p>Threading: made by the thread reading the connection; the trailers are set by the thread
- * that read the body's end, which is the app thread reading the body, or read before the app
- * runs; {@link #trailers} is volatile for the rare case where they differ.
+ * <p>Threading: made by the thread reading the connection; the trailers and the body's refusal are
+ * set by the thread that read the body's end, which is the app thread reading the body or the IO
+ * thread before the app runs, and {@link #answer} by the app thread: those fields are volatile.
  */
 final class HeadFacts {
 
@@ -22,6 +22,8 @@ final class HeadFacts {
     private final int refusal;
     private final boolean lineRead;
     private volatile Headers trailers = Headers.empty();
+    private volatile boolean bodyRefused;
+    private volatile boolean answered;
 
     private HeadFacts(RequestHead head, int refusal, boolean lineRead) {
         this.head = head;
@@ -59,5 +61,30 @@ final class HeadFacts {
 
     void trailersArrived(Headers received) {
         trailers = received;
+    }
+
+    /**
+     * The scanner refused this request's body: malformed chunked framing, or the client closed
+     * before its end (an incomplete message). Undertow's input ends there, so its read fails.
+     */
+    void refuseBody() {
+        bodyRefused = true;
+    }
+
+    /** True once the body was refused: the app's read fails with 400, and the connection closes. */
+    boolean bodyRefused() {
+        return bodyRefused;
+    }
+
+    /**
+     * The app thread has written the response and is about to end the exchange: from now on only
+     * Undertow reads the connection, never the app.
+     */
+    void answer() {
+        answered = true;
+    }
+
+    boolean answered() {
+        return answered;
     }
 }

@@ -45,7 +45,7 @@ final class HeadScanner {
     private State state = State.HEAD;
     private long fixedRemaining;
     private ChunkDecoder chunks;
-    private HeadFacts chunkedFacts;
+    private HeadFacts bodyFacts;
 
     private enum State { HEAD, FIXED_BODY, CHUNKED_BODY, ENDED }
 
@@ -92,7 +92,7 @@ final class HeadScanner {
                 return false;
             }
         } else if (was != State.ENDED) {
-            tracked.bodyRefused();
+            tracked.bodyRefused(bodyFacts);
         }
         return true;
     }
@@ -144,10 +144,10 @@ final class HeadScanner {
     }
 
     private void startBody(RequestHead head, HeadFacts facts) {
+        bodyFacts = facts;
         if (head.chunked()) {
             state = State.CHUNKED_BODY;
             chunks = new ChunkDecoder(settings);
-            chunkedFacts = facts;
         } else if (head.contentLength() > 0) {
             state = State.FIXED_BODY;
             fixedRemaining = head.contentLength();
@@ -167,7 +167,7 @@ final class HeadScanner {
             at = chunks.decode(raw, from, to);
         } catch (HttpRefusal malformed) {
             state = State.ENDED;
-            tracked.bodyRefused();
+            tracked.bodyRefused(bodyFacts);
             return to;
         }
         int count = (int) Math.min(chunks.dataRemaining(), to - at);
@@ -180,9 +180,8 @@ final class HeadScanner {
             at += count;
         } else if (chunks.done()) {
             out.put(LAST_CHUNK);
-            chunkedFacts.trailersArrived(chunks.trailers());
+            bodyFacts.trailersArrived(chunks.trailers());
             chunks = null;
-            chunkedFacts = null;
             state = State.HEAD;
         }
         return at;

@@ -6,6 +6,7 @@ import io.undertow.server.protocol.http.HttpContinue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import org.xnio.channels.StreamSourceChannel;
@@ -24,6 +25,7 @@ final class RequestBody extends InputStream {
     static final long DRAIN_LIMIT = 64 * 1024;
 
     private final HttpServerExchange exchange;
+    private final HeadFacts facts;
     private final long timeoutNanos;
     private final long maxBytes;
     private StreamSourceChannel channel;
@@ -33,6 +35,7 @@ final class RequestBody extends InputStream {
     private boolean tooLarge;
     private boolean broken;
     private boolean malformed;
+    private boolean timedOut;
     private long bytesReceived;
 
     /**
@@ -40,8 +43,9 @@ final class RequestBody extends InputStream {
      * @param maxBytes     {@code max_body_size}, 0 for no limit. Counted here rather than by
      *                     Undertow, whose chunked decoder prints the failure to standard error.
      */
-    RequestBody(HttpServerExchange exchange, long timeoutNanos, long maxBytes) {
+    RequestBody(HttpServerExchange exchange, HeadFacts facts, long timeoutNanos, long maxBytes) {
         this.exchange = exchange;
+        this.facts = facts;
         this.timeoutNanos = timeoutNanos;
         this.maxBytes = maxBytes;
     }
@@ -57,6 +61,11 @@ final class RequestBody extends InputStream {
      */
     boolean malformed() {
         return malformed;
+    }
+
+    /** True when a read waited {@code body_timeout} for bytes that did not come: the server answers 408. */
+    boolean timedOut() {
+        return timedOut;
     }
 
     /**
@@ -173,16 +182,15 @@ final class RequestBody extends InputStream {
      * framing, or the client closed before its end) or Undertow itself found it malformed.
      */
     private int read(StreamSourceChannel source, ByteBuffer buffer) throws IOException {
-        TrackedConnection tracked = exchange.getAttachment(TrackedConnection.KEY);
         try {
             int count = source.read(buffer);
-            if (tracked.isBodyRefused() && count <= 0) {
+            if (facts.bodyRefused() && count <= 0) {
                 throw new IOException("The request body was malformed or cut short by the client");
             }
             return count;
         } catch (IOException failed) {
             broken = true;
-            malformed = tracked.isBodyRefused() || !(failed instanceof ClosedChannelException);
+            malformed = facts.bodyRefused() || !(failed instanceof ClosedChannelException);
             throw failed;
         }
     }
@@ -192,6 +200,7 @@ final class RequestBody extends InputStream {
             ChannelWaits.awaitReadable(source, exchange.getConnection(), timeoutNanos);
         } catch (IOException failed) {
             broken = true;
+            timedOut = failed instanceof SocketTimeoutException;
             throw failed;
         }
     }

@@ -1,7 +1,6 @@
 package dev.spawning.undertow;
 
 import io.undertow.server.AbstractServerConnection;
-import io.undertow.util.AttachmentKey;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.xnio.StreamConnection;
@@ -30,12 +29,9 @@ final class TrackedConnection {
     private long begunAt;
     private boolean timerArmed;
     private volatile boolean finished;
-    private volatile boolean bodyRefused;
-    private volatile boolean answered;
+    private volatile HeadFacts refusedBody;
     private ObservedSourceConduit source;
 
-    /** Where {@link RequestBody} finds the connection of its exchange. */
-    static final AttachmentKey<TrackedConnection> KEY = AttachmentKey.create(TrackedConnection.class);
 
     /** @param headTimeoutNanos {@code header_timeout}; 0 for none */
     TrackedConnection(StreamConnection channel, long headTimeoutNanos) {
@@ -65,34 +61,23 @@ final class TrackedConnection {
     }
 
     /**
-     * The scanner refused the body being read: malformed chunked framing, or the client closed
-     * before its end (an incomplete message). Undertow's input ends there, so its read fails.
+     * The scanner refused the body of {@code facts}' request: nothing after it reaches Undertow,
+     * and the connection carries no further request.
      */
-    void bodyRefused() {
-        bodyRefused = true;
-    }
-
-    /** True once a body on this connection was refused; the connection carries no further request. */
-    boolean isBodyRefused() {
-        return bodyRefused;
-    }
-
-    /**
-     * The app thread has written its response and is about to end the exchange: from now on only
-     * Undertow reads the connection (to drain a body, or for the next request), never the app.
-     */
-    void answered() {
-        answered = true;
+    void bodyRefused(HeadFacts facts) {
+        facts.refuseBody();
+        refusedBody = facts;
     }
 
     /**
      * Whether the connection's input must be withheld rather than ended: a body was refused and
-     * the app may still read it. Undertow closes the connection on a failed body read before the
+     * its app may still read it. Undertow closes the connection on a failed body read before the
      * server can answer ({@link UndertowQuirks#CLOSES_ON_BODY_READ_FAILURE}); the app's read fails
-     * by {@link #isBodyRefused} instead.
+     * by {@link HeadFacts#bodyRefused} instead.
      */
     boolean withholdsInput() {
-        return bodyRefused && !answered;
+        HeadFacts refused = refusedBody;
+        return refused != null && !refused.answered();
     }
 
     /** The scanner decoded a whole head; Undertow will hand its canonical form over in this order. */
@@ -111,7 +96,6 @@ final class TrackedConnection {
         server = connection;
         active++;
         begun = false;
-        answered = false;
         HeadFacts facts = heads.poll();
         if (facts == null) {
             throw new IllegalStateException("Undertow parsed a request head the scanner did not write");

@@ -4,37 +4,25 @@
  * layer) and runs each request's {@link dev.spawning.factory.App} on a virtual thread.
  *
  * <h2>Threading model</h2>
- * Undertow's IO threads (XNIO, one per core) accept, read and parse; they never block and never
- * run an app. The root handler hands each parsed request to an app thread (a virtual thread per
- * request, or a pool of {@code threads} platform threads), which runs the app, reads the body,
- * writes the response and ends the exchange; it may block. An app thread that must wait for the
- * socket parks until the IO thread signals readiness, instead of using XNIO's per-thread
- * selectors. Buffers come from one pool shared by all threads, without per-thread caches. A
- * graceful stop runs on the caller's thread and closes idle connections on their IO threads. The
- * full model, with the locks, is in the documentation of the server implementation
- * ({@code UndertowServer}).
+ * Undertow's IO threads (XNIO, one per core) accept, read, decode and parse; they never block and
+ * never run an app. The root handler hands each parsed request to an app thread (a virtual thread
+ * per request, or a pool of {@code threads} platform threads), which runs the app, reads the body
+ * and writes a streamed response; it may block. The IO thread then ends the exchange (a body of
+ * known bytes is written there too). An app thread that must wait for the socket parks until the
+ * IO thread signals readiness, instead of using XNIO's per-thread selectors. Buffers come from one
+ * pool shared by all threads, without per-thread caches. A graceful stop runs on the caller's
+ * thread and closes idle connections on their IO threads. The full model is in
+ * {@code docs/concurrency.md}.
  *
  * <h2>What the provider adds to Undertow</h2>
- * Each connection's bytes pass through a scanner under Undertow's parser (see
- * {@code ObservedSourceConduit}), which finds head boundaries by the body framing. It lets the
- * provider time out a stalled head with 408 ({@code header_timeout}), serve an HTTP/1.1 request
- * without {@code Host} when {@code require_host = false} (Undertow would answer 400 before any
- * handler: a {@code Host} line is inserted for Undertow and removed before the app sees the
- * head), refuse obs-fold and malformed chunk sizes that Undertow reads past, accept an
- * absolute-form target with userinfo that Undertow's parser fails on, and hand the app the target
- * exactly as sent. Undertow's own 400 for an unparseable request is rewritten with {@code Date}
- * and {@code Server}.
- *
- * <h2>Where Undertow differs from the specification</h2>
- * <ul>
- *   <li>A request head beyond Undertow's own limit (URL limit plus header limit) or with more than
- *       {@code max_header_count} fields gets 400 rather than 414 or 431; within that limit, a long
- *       URL gets 414 and large headers 431.</li>
- *   <li>Undertow's 400s for a bad or repeated {@code Host} (its host check runs before any
- *       handler) carry {@code Date} but not {@code Server}.</li>
- *   <li>Header fields reach the app grouped by name (the order of different names is lost).</li>
- *   <li>A userinfo that arrives split across two reads of the socket is not cut, so Undertow
- *       refuses that target with 400.</li>
- * </ul>
+ * Undertow never parses what a client sent: each connection's bytes are decoded under Undertow's
+ * parser ({@code ObservedSourceConduit}, {@code HeadScanner}) by the decoder both providers share
+ * ({@link dev.spawning.factory.spi.HeadDecoder}, {@link dev.spawning.factory.spi.ChunkDecoder}),
+ * which refuses what RFC 9112 and RFC 9110 refuse, with the same status as the coroutine
+ * provider; Undertow reads a canonical form of each accepted head and body, and the app gets the
+ * head as sent (target, fields in order). The provider also times out a stalled head with 408
+ * ({@code header_timeout}). Each behaviour of Undertow it compensates for is named, with its
+ * compensation, in {@code UndertowQuirks}, whose test asserts on plain Undertow that each still
+ * exists.
  */
 package dev.spawning.undertow;

@@ -109,19 +109,6 @@ class RequestBodyTest {
     }
 
     @Test
-    void failsTheBodyReadAndClosesWhenNoBodyBytesComeWithinBodyTimeout() throws Exception {
-        Server server = servers.start(ECHO, "body_timeout", "200ms");
-
-        try (RawHttp client = RawHttp.connect(server)) {
-            RawHttp.Reply reply = client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhe").read();
-
-            assertThat(reply.code()).isEqualTo(500);
-            assertThat(reply.header("Connection")).contains("close");
-            assertThat(client.closedByServer()).isTrue();
-        }
-    }
-
-    @Test
     void answers400WhenTheTrailersNameAFieldThatFramesOrRoutesTheMessage() throws Exception {
         Server server = servers.start(ECHO);
 

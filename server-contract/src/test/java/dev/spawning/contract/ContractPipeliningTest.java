@@ -52,4 +52,40 @@ class ContractPipeliningTest {
             assertThat(client.closedByServer()).isTrue();
         }
     }
+
+    @ContractTest
+    void answersARequestWhoseSuccessorHasOnlyBegunToArrive(ContractServers servers) throws Exception {
+        Server server = servers.start(HELLO);
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send(get("/a") + "GET /b HTT");
+
+            assertThat(client.read().text()).isEqualTo("hello /a");
+            assertThat(client.send("P/1.1\r\nHost: x\r\n\r\n").read().text()).isEqualTo("hello /b");
+        }
+    }
+
+    @ContractTest
+    void answersTheRequestsBeforeAMalformedBodyThenRefusesIt(ContractServers servers) throws Exception {
+        Server server = servers.start(ECHO);
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\none"
+                    + "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3;=\r\ntwo\r\n0\r\n\r\n");
+
+            assertThat(client.read().text()).isEqualTo("got one");
+            ContractAssertions.refusesAndCloses(client, client.read(), 400);
+        }
+    }
+
+    @ContractTest
+    void answersAHeadRequestWhoseChunkedBodyIsCutShortWith400(ContractServers servers) throws Exception {
+        Server server = servers.start(ECHO);
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send("HEAD / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhe").endSending();
+
+            ContractAssertions.refusesAndCloses(client, client.readHead(), 400);
+        }
+    }
 }

@@ -82,4 +82,15 @@ class ContractTimeoutsTest {
             assertThatCode(client::readUntilClosed).as("the connection closes").doesNotThrowAnyException();
         }
     }
+
+    @ContractTest
+    void answers408AndClosesWhenTheAppLetsTheBodyTimeoutFailTheRequest(ContractServers servers) throws Exception {
+        Server server = servers.start(ContractApps.ECHO, "body_timeout", "300ms");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhe").read();
+
+            ContractAssertions.refusesAndCloses(client, reply, 408);
+        }
+    }
 }
