@@ -3,6 +3,8 @@ package dev.spawning.undertow;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpContinue;
+import io.undertow.server.protocol.http.HttpServerConnection;
+import io.undertow.server.protocol.http.PipeliningBufferingStreamSinkConduit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -214,12 +216,21 @@ final class RequestBody extends InputStream {
     }
 
     /**
-     * Sends {@code 100 Continue}. The interim response is a few bytes on an idle socket, so the
-     * first send nearly always completes; the rare slow case waits with Undertow's own helper.
+     * Sends {@code 100 Continue}, after the responses to earlier pipelined requests that Undertow
+     * still buffers: it writes the interim response past its buffer
+     * ({@link UndertowQuirks#CONTINUE_OVERTAKES_BUFFERED_PIPELINED_RESPONSES}). Both are a few
+     * bytes on an idle socket, so the first write nearly always completes; the rare slow case
+     * waits with Undertow's own helpers.
      */
     private void sendContinueIfExpected() throws IOException {
         if (!HttpContinue.requiresContinueResponse(exchange)) {
             return;
+        }
+        if (exchange.getConnection() instanceof HttpServerConnection http && http.getPipelineBuffer() != null) {
+            PipeliningBufferingStreamSinkConduit earlier = http.getPipelineBuffer();
+            while (!earlier.flushPipelinedData()) {
+                earlier.awaitWritable();
+            }
         }
         HttpContinue.ContinueResponseSender sender = HttpContinue.createResponseSender(exchange);
         while (!sender.send()) {

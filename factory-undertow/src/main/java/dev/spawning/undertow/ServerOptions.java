@@ -46,8 +46,8 @@ final class ServerOptions {
      * body limit is off: {@link RequestLimits} rejects a declared length over
      * {@code max_body_size} and {@link RequestBody} counts a chunked one. {@code header_timeout}
      * is not Undertow's parse timeout, which closes without a word: {@link TrackedConnection}
-     * answers 408 itself. Responses to pipelined requests are not buffered together: Undertow
-     * would send a {@code 100 Continue} ahead of the buffered responses to earlier requests
+     * answers 408 itself. Responses to pipelined requests are buffered together and leave in
+     * one write; {@link RequestBody} flushes them before a {@code 100 Continue}
      * ({@link UndertowQuirks#CONTINUE_OVERTAKES_BUFFERED_PIPELINED_RESPONSES}).
      */
     static OptionMap undertow(ServerSettings settings) {
@@ -56,7 +56,7 @@ final class ServerOptions {
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.idleTimeout().toMillis()))
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .set(UndertowOptions.ALWAYS_SET_DATE, true)
-                .set(UndertowOptions.BUFFER_PIPELINED_DATA, false)
+                .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
                 .set(UndertowOptions.ENABLE_HTTP2, false)
                 .getMap();
     }

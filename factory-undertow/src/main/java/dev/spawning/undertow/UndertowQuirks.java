@@ -85,7 +85,8 @@ enum UndertowQuirks {
     /**
      * With {@code BUFFER_PIPELINED_DATA}, it holds the responses to pipelined requests back to
      * send them together, but writes a {@code 100 Continue} for a later request straight to the
-     * connection, ahead of them. Compensation: {@link ServerOptions} turns the buffering off.
+     * connection, ahead of them. Compensation: {@link RequestBody} flushes the buffered responses
+     * before it sends a {@code 100 Continue}.
      */
     CONTINUE_OVERTAKES_BUFFERED_PIPELINED_RESPONSES,
 

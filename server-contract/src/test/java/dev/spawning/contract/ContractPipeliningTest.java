@@ -88,4 +88,17 @@ class ContractPipeliningTest {
             ContractAssertions.refusesAndCloses(client, client.readHead(), 400);
         }
     }
+
+    @ContractTest
+    void sendsA100ContinueAfterTheResponsesToEarlierPipelinedRequests(ContractServers servers) throws Exception {
+        Server server = servers.start(ECHO);
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send(get("/a") + "POST /b HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+
+            assertThat(client.read().text()).isEqualTo("got ");
+            assertThat(client.readInterim()).isEqualTo("HTTP/1.1 100 Continue");
+            assertThat(client.send("two").read().text()).isEqualTo("got two");
+        }
+    }
 }
