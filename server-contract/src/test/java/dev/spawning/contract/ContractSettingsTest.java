@@ -74,13 +74,15 @@ class ContractSettingsTest {
     void leavesConnectionsBeyondMaxConnectionsWaitingUntilOneCloses(ContractServers servers) throws Exception {
         Server server = servers.start(HELLO, "max_connections", "1");
 
-        try (RawHttp first = RawHttp.connect(server); RawHttp second = RawHttp.connect(server)) {
-            assertThat(first.send(get("/first")).read().text()).isEqualTo("hello /first");
-            second.send(get("/second"));
+        RawHttp first = RawHttp.connect(server);
+        try (RawHttp second = RawHttp.connect(server)) {
+            try (first) {
+                assertThat(first.send(get("/first")).read().text()).isEqualTo("hello /first");
+                second.send(get("/second"));
 
-            assertThat(second.silentFor(300)).as("the second connection waits").isTrue();
-            first.close();
-            assertThat(second.read().text()).isEqualTo("hello /second");
+                assertThat(second.silentFor(300)).as("the second connection waits").isTrue();
+            }
+            assertThat(second.read().text()).as("served once the first closed").isEqualTo("hello /second");
         }
     }
 }

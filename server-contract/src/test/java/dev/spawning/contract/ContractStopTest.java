@@ -118,6 +118,7 @@ class ContractStopTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (System.nanoTime() < deadline) {
             try (Socket probe = new Socket("127.0.0.1", port)) {
+                probe.setSoLinger(true, 0);
                 Thread.sleep(10);
             } catch (ConnectException refused) {
                 return;

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +33,14 @@ public final class RawHttp implements AutoCloseable {
     }
 
     public static RawHttp connect(Server server) throws IOException {
+        return connect(new InetSocketAddress("127.0.0.1", server.addresses().getFirst().getPort()), Duration.ofSeconds(5));
+    }
+
+    /** Connects to {@code address}; a read that waits longer than {@code readTimeout} fails. */
+    public static RawHttp connect(InetSocketAddress address, Duration readTimeout) throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.addresses().getFirst().getPort()), 5_000);
-        socket.setSoTimeout(5_000);
+        socket.connect(address, 5_000);
+        socket.setSoTimeout((int) readTimeout.toMillis());
         return new RawHttp(socket);
     }
 
@@ -135,7 +141,13 @@ public final class RawHttp implements AutoCloseable {
             return chunked(reply);
         }
         if (length.isPresent()) {
-            return reply.with(in.readNBytes(Integer.parseInt(length.get())), Framing.LENGTH);
+            int declared = Integer.parseInt(length.get());
+            try {
+                byte[] body = in.readNBytes(declared);
+                return reply.with(body, body.length == declared ? Framing.LENGTH : Framing.TRUNCATED);
+            } catch (SocketTimeoutException stalled) {
+                return reply.with(new byte[0], Framing.STALLED);
+            }
         }
         return reply.with(in.readAllBytes(), Framing.CLOSE);
     }
@@ -151,6 +163,8 @@ public final class RawHttp implements AutoCloseable {
                 // Trailer fields: not needed by the tests.
             }
             return reply.with(body.toByteArray(), Framing.CHUNKED);
+        } catch (SocketTimeoutException stalled) {
+            return reply.with(body.toByteArray(), Framing.STALLED);
         } catch (IOException | NumberFormatException truncated) {
             return reply.with(body.toByteArray(), Framing.TRUNCATED);
         }
@@ -175,8 +189,12 @@ public final class RawHttp implements AutoCloseable {
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** How the body of a response was delimited. */
-    public enum Framing { NONE, LENGTH, CHUNKED, CLOSE, TRUNCATED }
+    /**
+     * How the body of a response was delimited: {@code TRUNCATED} when the connection closed (or
+     * broke) before the body's end, {@code STALLED} when the server stopped sending without
+     * closing, for the whole read timeout.
+     */
+    public enum Framing { NONE, LENGTH, CHUNKED, CLOSE, TRUNCATED, STALLED }
 
     /** One response as it came over the wire. */
     public record Reply(String status, List<String[]> headers, byte[] body, Framing framing) {
