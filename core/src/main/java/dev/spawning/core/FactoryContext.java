@@ -11,6 +11,8 @@ import dev.spawning.factory.FilterFactory;
 import dev.spawning.factory.ServerFactory;
 import dev.spawning.factory.ServerRunner;
 import dev.spawning.factory.Settings;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A section built by one factory: a provider, a {@code call:} target or an explicit factory key. */
 final class FactoryContext extends LoaderContext {
@@ -28,6 +30,9 @@ final class FactoryContext extends LoaderContext {
         Settings globals = globalSettings();
         Settings locals = localSettings();
         locals.asMap().forEach((key, value) -> node.details.add(key + " = " + value.replace("\n", "\\n")));
+        if (factory instanceof ServerFactory server) {
+            return buildServer(server, globals, locals);
+        }
         try {
             Object built = switch (source.protocol()) {
                 case APP -> ((AppFactory) factory).create(globals, locals);
@@ -44,6 +49,27 @@ final class FactoryContext extends LoaderContext {
         } catch (Exception e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * A server section is checked whole: every unknown key (with the closest known ones) and every
+     * bad value the provider reports, all in one error.
+     */
+    private Object buildServer(ServerFactory factory, Settings globals, Settings locals) {
+        List<Problem> problems = new ArrayList<>(ServerKeys.unknown(locals, factory.settingNames(), place));
+        try {
+            Object built = factory.create(globals, locals);
+            if (problems.isEmpty()) {
+                return nonNull(built);
+            }
+        } catch (FactoryException e) {
+            e.messages().forEach(message -> problems.addAll(failure(new FactoryException(message)).problems()));
+        } catch (DeploymentException e) {
+            problems.addAll(e.problems());
+        } catch (Exception e) {
+            problems.addAll(failure(e).problems());
+        }
+        throw new DeploymentException(problems);
     }
 
     private Filter filterApp(FilterAppFactory factory, Settings globals, Settings locals) {

@@ -78,6 +78,20 @@ class SpawnTest {
     }
 
     @Test
+    void checkReportsEveryMistakeOfAServerSectionAtOnceWithTheClosestKnownName() {
+        String file = fixture("server_mistakes.ini");
+        Run run = spawn("check", file);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+                "Error in file " + file + ": line 8: Unknown setting 'idle_timout' in [server:main]. Did you mean: "
+                        + "idle_timeout?",
+                "Error in file " + file + ": line 7: [server:main] port = '99999': expected an integer from 0 to 65535",
+                "Error in file " + file + ": line 9: [server:main] header_timeout = 'soon': expected a positive "
+                        + "duration such as 500ms, 30s or 5m",
+                "3 error(s), 0 warning(s) in " + file);
+    }
+
+    @Test
     void checkOfASoundFileExitsZero() {
         Run run = spawn("check", fixture("basic.ini"));
         assertThat(run.status()).isZero();

@@ -1,5 +1,7 @@
 package dev.spawning.factory;
 
+import java.util.Set;
+
 /**
  * Builds a server from a {@code [server:...]} section (Paste's {@code paste.server_factory}). The
  * server does not bind until {@link Server#start} is called.
@@ -8,4 +10,13 @@ package dev.spawning.factory;
 public non-sealed interface ServerFactory extends Factory {
 
     Server create(Settings globalConf, Settings localConf) throws Exception;
+
+    /**
+     * The keys this provider reads from its section besides {@link ServerSettings#NAMES} (and the
+     * controller's, {@link ServerSettings#CONTROLLER_NAMES}): any other key of a
+     * {@code [server:...]} section is refused as a misspelling.
+     */
+    default Set<String> settingNames() {
+        return Set.of();
+    }
 }

@@ -2,6 +2,7 @@ package dev.spawning.factory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings every server provider reads from its {@code [server:...]} section, with the same
@@ -66,39 +67,41 @@ public record ServerSettings(
     /** The defaults of the table in the servers' specification. */
     public static final ServerSettings DEFAULTS = from(Settings.empty());
 
-    /** Reads and validates the server settings of a section; absent keys take their defaults. */
+    /**
+     * The keys of the settings table every server provider reads ({@code spec/http-servers.md},
+     * "Settings"), each read by {@link #from}.
+     */
+    public static final Set<String> NAMES = Set.of("host", "port", "backlog", "max_connections", "keepalive",
+            "idle_timeout", "header_timeout", "body_timeout", "url_length_limit", "max_header_line",
+            "max_headers_size", "max_header_count", "max_body_size", "require_host", "graceful_timeout",
+            "access_log", "access_log_format", "threads", "debug");
+
+    /**
+     * The keys of a server section that the controller reads ({@code spec/controller.md}), which a
+     * server provider ignores: they are known keys all the same.
+     */
+    public static final Set<String> CONTROLLER_NAMES = Set.of("processes", "reload", "watch", "classpath",
+            "jvm_args", "startup_timeout", "graceful_timeout", "deadman", "max_requests", "max_age", "max_memory",
+            "control", "bind");
+
+    /**
+     * Reads and validates the server settings of a section; absent keys take their defaults.
+     *
+     * @throws FactoryException naming every bad value of the section, not only the first
+     */
     public static ServerSettings from(Settings local) {
-        boolean keepAlive = local.value("keepalive", Boolean.TRUE,
-                "true, false or an idle timeout such as 5s", ServerSettings::keepAliveEnabled);
-        Duration idle = local.duration("idle_timeout", Duration.ofSeconds(60));
-        Duration keepAliveIdle = local.value("keepalive", idle, "true, false or an idle timeout such as 5s",
-                text -> keepAliveIdle(text, idle));
-        return new ServerSettings(
-                host(local),
-                local.integer("port", 8080, 0, 65535),
-                local.integer("backlog", 2048, 1, Integer.MAX_VALUE),
-                local.integer("max_connections", 10_000, 1, Integer.MAX_VALUE),
-                keepAlive,
-                keepAliveIdle,
-                positive(local, "header_timeout", Duration.ofSeconds(30)),
-                positive(local, "body_timeout", Duration.ofSeconds(60)),
-                local.integer("url_length_limit", 8192, 16, Integer.MAX_VALUE),
-                maxHeaderLine(local),
-                positiveSize(local, "max_headers_size", ByteSize.ofKilobytes(64)),
-                local.integer("max_header_count", 100, 1, Integer.MAX_VALUE),
-                local.size("max_body_size", ByteSize.ofBytes(0)),
-                local.bool("require_host", true),
-                local.duration("graceful_timeout", Duration.ofSeconds(30)),
-                accessLog(local),
-                local.get("access_log_format", COMBINED_LOG_FORMAT),
-                local.integer("threads", 0, 0, 10_000),
-                local.bool("debug", false));
+        SettingErrors errors = new SettingErrors();
+        ServerSettings settings = read(local, errors);
+        errors.throwIfAny();
+        return settings;
     }
 
     /**
      * Reads and validates the server settings of a section as a server factory receives them:
      * {@code debug} may come from the global conf, where Paste Deploy puts it (the section's own
      * value wins), and {@code access_log_format} must compile.
+     *
+     * @throws FactoryException naming every bad value of the section, not only the first
      */
     public static ServerSettings from(Settings globalConf, Settings localConf) {
         Settings local = localConf;
@@ -107,13 +110,50 @@ public record ServerSettings(
                     .put("debug", globalConf.require("debug"), globalConf.origin("debug").orElse(null))
                     .build();
         }
-        ServerSettings settings = from(local);
-        try {
-            AccessLog.compile(settings.accessLogFormat());
-        } catch (FactoryException bad) {
-            throw local.invalid("access_log_format", "a format of %(name)s atoms; " + bad.getMessage());
-        }
+        SettingErrors errors = new SettingErrors();
+        ServerSettings settings = read(local, errors);
+        Settings section = local;
+        errors.read(() -> {
+            try {
+                return AccessLog.compile(settings.accessLogFormat());
+            } catch (FactoryException bad) {
+                throw section.invalid("access_log_format", "a format of %(name)s atoms; " + bad.getMessage());
+            }
+        }, null);
+        errors.throwIfAny();
         return settings;
+    }
+
+    /** Every setting of {@code local}, each bad one noted in {@code errors} and read as its default. */
+    private static ServerSettings read(Settings local, SettingErrors errors) {
+        Duration idle = errors.read(() -> local.duration("idle_timeout", Duration.ofSeconds(60)), Duration.ofSeconds(60));
+        int before = errors.count();
+        boolean keepAlive = errors.read(() -> local.value("keepalive", Boolean.TRUE,
+                "true, false or an idle timeout such as 5s", ServerSettings::keepAliveEnabled), true);
+        // A bad keepalive is reported once, by the line above.
+        Duration keepAliveIdle = errors.count() > before ? idle
+                : local.value("keepalive", idle, "true, false or an idle timeout such as 5s", text -> keepAliveIdle(text, idle));
+        return new ServerSettings(
+                errors.read(() -> host(local), "127.0.0.1"),
+                errors.read(() -> local.integer("port", 8080, 0, 65535), 8080),
+                errors.read(() -> local.integer("backlog", 2048, 1, Integer.MAX_VALUE), 2048),
+                errors.read(() -> local.integer("max_connections", 10_000, 1, Integer.MAX_VALUE), 10_000),
+                keepAlive,
+                keepAliveIdle,
+                errors.read(() -> positive(local, "header_timeout", Duration.ofSeconds(30)), Duration.ofSeconds(30)),
+                errors.read(() -> positive(local, "body_timeout", Duration.ofSeconds(60)), Duration.ofSeconds(60)),
+                errors.read(() -> local.integer("url_length_limit", 8192, 16, Integer.MAX_VALUE), 8192),
+                errors.read(() -> maxHeaderLine(local), DEFAULT_MAX_HEADER_LINE),
+                errors.read(() -> positiveSize(local, "max_headers_size", ByteSize.ofKilobytes(64)),
+                        ByteSize.ofKilobytes(64)),
+                errors.read(() -> local.integer("max_header_count", 100, 1, Integer.MAX_VALUE), 100),
+                errors.read(() -> local.size("max_body_size", ByteSize.ofBytes(0)), ByteSize.ofBytes(0)),
+                errors.read(() -> local.bool("require_host", true), true),
+                errors.read(() -> local.duration("graceful_timeout", Duration.ofSeconds(30)), Duration.ofSeconds(30)),
+                errors.read(() -> accessLog(local), Optional.empty()),
+                local.get("access_log_format", COMBINED_LOG_FORMAT),
+                errors.read(() -> local.integer("threads", 0, 0, 10_000), 0),
+                errors.read(() -> local.bool("debug", false), false));
     }
 
     /** True when a request body has a size limit. */

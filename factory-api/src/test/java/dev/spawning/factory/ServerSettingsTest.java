@@ -249,4 +249,15 @@ class ServerSettingsTest {
         assertRefused("host", "   ", "a host name or an IP address");
         assertRefused("host", "exa mple.com", "a host name or an IP address");
     }
+
+    @Test
+    void reportsEveryBadValueOfASectionAtOnce() {
+        Settings local = Settings.builder("server:main").put("port", "99999").put("threads", "many")
+                .put("host", "127.0.0.1").build();
+
+        assertThatThrownBy(() -> ServerSettings.from(local)).isInstanceOfSatisfying(FactoryException.class,
+                failure -> assertThat(failure.messages()).containsExactly(
+                        "[server:main] port = '99999': expected an integer from 0 to 65535",
+                        "[server:main] threads = 'many': expected an integer from 0 to 10000"));
+    }
 }

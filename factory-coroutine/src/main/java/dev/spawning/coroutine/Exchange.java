@@ -187,9 +187,11 @@ final class Exchange {
                     stream.close();
                     yield new Sent(response, stream.written());
                 } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
-                    if (stream.written() > 0 || out.sent() != sentBefore) {
+                    if (out.sent() != sentBefore) {
+                        // Bytes reached the client: the only honest end is a cut connection.
                         throw cutOff(request, stream, failure);
                     }
+                    // Nothing was sent: what the app wrote is dropped, and the error goes out instead.
                     out.truncate(mark);
                     Response error = failed(request, body, failure);
                     ResponseWriter.head(out, head, error, true);

@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -66,19 +65,5 @@ class CoroutineServerFactoryTest {
             server.stop(Duration.ofSeconds(1));
         }
         assertThat(listening.isOpen()).isFalse();
-    }
-
-    @Test
-    void bindsTheAddressOfItsSettingsWhenStarted() throws Exception {
-        Server server = new CoroutineServerFactory().create(Settings.empty(), Settings.of(Map.of("port", "0")));
-        assertThat(server.addresses()).isEmpty();
-        server.start(request -> Response.text(200, "bound"));
-        try (RawHttp http = RawHttp.connect(server)) {
-            RawHttp.Reply reply = http.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n").read();
-            assertThat(reply.header("Server")).contains("spawning-coroutine");
-            assertThat(reply.text()).isEqualTo("bound");
-        } finally {
-            server.stop(Duration.ofSeconds(1));
-        }
     }
 }

@@ -5,7 +5,6 @@ import dev.spawning.factory.Server;
 import dev.spawning.factory.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -19,15 +18,9 @@ final class Servers implements AfterEachCallback {
 
     private final List<Server> started = new ArrayList<>();
 
-    /** A server on 127.0.0.1 and an ephemeral port, built by the provider from these settings. */
-    Server start(App app, String... keysAndValues) throws Exception {
-        Map<String, String> local = new LinkedHashMap<>();
-        local.put("port", "0");
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            local.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        Server server = new UndertowServerFactory().create(Settings.empty(), Settings.of(local));
-        return start(server, app);
+    /** A server on 127.0.0.1 and an ephemeral port, built by the provider with its defaults. */
+    Server start(App app) throws Exception {
+        return start(new UndertowServerFactory().create(Settings.empty(), Settings.of(Map.of("port", "0"))), app);
     }
 
     /** Starts a server built by the test itself. */
@@ -43,9 +36,5 @@ final class Servers implements AfterEachCallback {
             server.stop(Duration.ofSeconds(2));
         }
         started.clear();
-    }
-
-    static int port(Server server) {
-        return server.addresses().getFirst().getPort();
     }
 }

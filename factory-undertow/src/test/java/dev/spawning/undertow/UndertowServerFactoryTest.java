@@ -47,15 +47,6 @@ class UndertowServerFactoryTest {
     }
 
     @Test
-    void rejectsAPortThatIsNotANumberNamingSectionKeyAndValue() {
-        Settings local = Settings.builder("server:main").put("port", "http").build();
-
-        assertThatThrownBy(() -> new UndertowServerFactory().create(Settings.empty(), local))
-                .isInstanceOf(FactoryException.class)
-                .hasMessage("[server:main] port = 'http': expected an integer from 0 to 65535");
-    }
-
-    @Test
     void rejectsAnAccessLogFormatWithAnUnknownAtom() {
         Settings local = Settings.builder("server:main").put("access_log_format", "%(h)s %(zz)s").build();
 
@@ -63,37 +54,6 @@ class UndertowServerFactoryTest {
                 .isInstanceOf(FactoryException.class)
                 .hasMessage("[server:main] access_log_format = '%(h)s %(zz)s': expected a format of %(name)s atoms; "
                         + "unknown atom %(zz)s (known: h l u t r m U q H s B b f a T M D L p {header}i {header}o)");
-    }
-
-    @Test
-    void takesDebugFromTheGlobalConfWhenTheSectionHasNone() throws Exception {
-        Settings global = Settings.of(Map.of("debug", "true"));
-        Server server = new UndertowServerFactory().create(global, Settings.of(Map.of("port", "0")));
-        servers.start(server, request -> {
-            throw new IllegalStateException("secret detail");
-        });
-
-        try (RawHttp client = RawHttp.connect(server)) {
-            RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read();
-
-            assertThat(reply.code()).isEqualTo(500);
-            assertThat(reply.text()).startsWith("Internal Server Error\n\njava.lang.IllegalStateException: secret detail");
-        }
-    }
-
-    @Test
-    void letsTheSectionsOwnDebugWinOverTheGlobalConf() throws Exception {
-        Settings global = Settings.of(Map.of("debug", "true"));
-        Server server = new UndertowServerFactory().create(global, Settings.of(Map.of("port", "0", "debug", "false")));
-        servers.start(server, request -> {
-            throw new IllegalStateException("secret detail");
-        });
-
-        try (RawHttp client = RawHttp.connect(server)) {
-            RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read();
-
-            assertThat(reply.text()).isEqualTo("Internal Server Error\n");
-        }
     }
 
     @Test

@@ -40,6 +40,19 @@ class ContractBodiesTest {
     }
 
     @ContractTest
+    void answers400AndClosesWhenTheTrailersNameAFieldThatFramesOrRoutesTheMessage(ContractServers servers)
+            throws Exception {
+        Server server = servers.start(ECHO);
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nhello\r\n0\r\nContent-Length: 99\r\n\r\n").read();
+
+            ContractAssertions.refusesAndCloses(client, reply, 400);
+        }
+    }
+
+    @ContractTest
     void givesTheAppAnEmptyBodyWhenNeitherLengthNorChunkedIsSent(ContractServers servers) throws Exception {
         Server server = servers.start(ECHO);
 

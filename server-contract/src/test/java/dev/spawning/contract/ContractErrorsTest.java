@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Response;
 import dev.spawning.factory.Server;
+import dev.spawning.factory.Settings;
 import dev.spawning.factory.testing.RawHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 
 class ContractErrorsTest {
@@ -27,19 +29,64 @@ class ContractErrorsTest {
             RawHttp.Reply reply = client.send(get("/boom")).read();
 
             ContractAssertions.refusesAndCloses(client, reply, 500);
-            assertThat(reply.text()).doesNotContain("hunter2").doesNotContain("IllegalStateException");
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 500 Internal Server Error");
+            assertThat(reply.header("Content-Type")).contains("text/plain; charset=utf-8");
+            assertThat(reply.text()).as("no exception text").isEqualTo("Internal Server Error\n");
         }
     }
 
     @ContractTest
     void sendsTheExceptionTextInThe500WhenDebugIsTrue(ContractServers servers) throws Exception {
-        Server server = servers.start(FAILING, "debug", "true");
+        assertSendsTheExceptionText(servers.start(FAILING, "debug", "true"));
+    }
 
+    @ContractTest
+    void takesDebugFromTheGlobalConfWhenTheSectionHasNone(ContractServers servers) throws Exception {
+        assertSendsTheExceptionText(servers.start(Settings.of(Map.of("debug", "true")), FAILING));
+    }
+
+    /** The 500 to a failing app carries the exception's text and its stack. */
+    private static void assertSendsTheExceptionText(Server server) throws Exception {
         try (RawHttp client = RawHttp.connect(server)) {
             RawHttp.Reply reply = client.send(get("/boom")).read();
 
             assertThat(reply.code()).isEqualTo(500);
-            assertThat(reply.text()).contains("java.lang.IllegalStateException: database password is hunter2");
+            assertThat(reply.text()).startsWith("Internal Server Error\n\n"
+                    + "java.lang.IllegalStateException: database password is hunter2\n\tat ");
+        }
+    }
+
+    @ContractTest
+    void letsTheSectionsOwnDebugWinOverTheGlobalConf(ContractServers servers) throws Exception {
+        Server server = servers.start(Settings.of(Map.of("debug", "true")), FAILING, "debug", "false");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send(get("/boom")).read();
+
+            assertThat(reply.text()).isEqualTo("Internal Server Error\n");
+        }
+    }
+
+    @ContractTest
+    void answers500WhenTheAppReturnsNoResponse(ContractServers servers) throws Exception {
+        assertAnswers500AndCloses(servers.start(request -> null));
+    }
+
+    @ContractTest
+    void answers500WhenAStreamedBodyFailsBeforeAnyOfItWasSent(ContractServers servers) throws Exception {
+        assertAnswers500AndCloses(servers.start(request -> Response.builder(200).body(out -> {
+            out.write("never sent".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("failed before flushing");
+        }).build()));
+    }
+
+    /** A GET gets the plain 500 and a close. */
+    private static void assertAnswers500AndCloses(Server server) throws Exception {
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send(get("/")).read();
+
+            ContractAssertions.refusesAndCloses(client, reply, 500);
+            assertThat(reply.text()).isEqualTo("Internal Server Error\n");
         }
     }
 

@@ -19,6 +19,8 @@ class ContractLimitsTest {
             RawHttp.Reply reply = client.send("GET /" + "a".repeat(100) + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
 
             ContractAssertions.refusesAndCloses(client, reply, 414);
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 414 URI Too Long");
+            assertThat(reply.text()).isEqualTo("URI Too Long\n");
         }
         assertThat(calls.count()).isZero();
     }
@@ -41,8 +43,22 @@ class ContractLimitsTest {
             RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + "v".repeat(100) + "\r\n\r\n").read();
 
             ContractAssertions.refusesAndCloses(client, reply, 431);
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
         }
         assertThat(calls.count()).isZero();
+    }
+
+    @ContractTest
+    void servesAHeaderLineWhoseLengthWithCrlfIsJustUnderMaxHeaderLine(ContractServers servers) throws Exception {
+        Server server = servers.start(HELLO, "max_header_line", "100");
+        String fits = "X-Long: " + "v".repeat(89) + "\r\n";
+        String over = "X-Long: " + "v".repeat(90) + "\r\n";
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            assertThat(fits).hasSize(99);
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n" + fits + "\r\n").read().code()).isEqualTo(200);
+            assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n" + over + "\r\n").read().code()).isEqualTo(431);
+        }
     }
 
     @ContractTest
@@ -52,6 +68,18 @@ class ContractLimitsTest {
 
         try (RawHttp client = RawHttp.connect(server)) {
             RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n").read();
+
+            ContractAssertions.refusesAndCloses(client, reply, 431);
+        }
+        assertThat(calls.count()).isZero();
+    }
+
+    @ContractTest
+    void answers431NotA414ForOneHeaderLineOverMaxHeadersSize(ContractServers servers) throws Exception {
+        Server server = servers.start(calls.counting(HELLO), "url_length_limit", "100", "max_headers_size", "200");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "v".repeat(1000) + "\r\n\r\n").read();
 
             ContractAssertions.refusesAndCloses(client, reply, 431);
         }
@@ -113,6 +141,8 @@ class ContractLimitsTest {
                     + "6\r\nhello \r\n6\r\nworld!\r\n0\r\n\r\n").read();
 
             ContractAssertions.refusesAndCloses(client, reply, 413);
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 413 Content Too Large");
+            assertThat(reply.text()).isEqualTo("Content Too Large\n");
         }
     }
 }

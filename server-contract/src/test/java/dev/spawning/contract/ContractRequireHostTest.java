@@ -15,7 +15,7 @@ class ContractRequireHostTest {
         Server server = servers.start(calls.counting(HELLO));
 
         try (RawHttp client = RawHttp.connect(server)) {
-            assertThat(client.send("GET / HTTP/1.1\r\n\r\n").read().code()).isEqualTo(400);
+            ContractAssertions.refusesAndCloses(client, client.send("GET / HTTP/1.1\r\n\r\n").read(), 400);
         }
         assertThat(calls.count()).isZero();
     }

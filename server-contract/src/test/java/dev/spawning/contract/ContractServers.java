@@ -42,7 +42,15 @@ final class ContractServers implements AfterEachCallback, ParameterResolver {
 
     /** A started server serving {@code app}, built from these settings (key, value, key, value...). */
     public Server start(App app, String... keysAndValues) throws Exception {
-        Server server = create(keysAndValues);
+        return start(Settings.empty(), app, keysAndValues);
+    }
+
+    /**
+     * A started server serving {@code app}, built from this global conf (as Paste Deploy passes it,
+     * from {@code [DEFAULT]} or the command line) and these section settings.
+     */
+    public Server start(Settings globalConf, App app, String... keysAndValues) throws Exception {
+        Server server = provider.factory().create(globalConf, section(keysAndValues));
         started.add(server);
         server.start(app);
         return server;

@@ -151,7 +151,8 @@ class ContractStrictParsingTest {
                 CHUNKED_POST + "5\rhello\r\n0\r\n\r\n",
                 CHUNKED_POST + "5\nhello\r\n0\r\n\r\n",
                 CHUNKED_POST + "5\r\nhello\n0\r\n\r\n",
-                CHUNKED_POST + "5\r\nhello\r\n0\r\n\n"));
+                CHUNKED_POST + "5\r\nhello\r\n0\r\n\n",
+                CHUNKED_POST + "5\r\nhello\r\n6_0\r\n world\r\n0\r\n\r\n"));
     }
 
     @ContractTest

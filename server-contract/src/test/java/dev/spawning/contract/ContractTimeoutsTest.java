@@ -9,19 +9,42 @@ import dev.spawning.factory.Response;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.testing.RawHttp;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 class ContractTimeoutsTest {
 
     @ContractTest
-    void answers408AndClosesWhenTheHeadIsNotCompleteWithinHeaderTimeout(ContractServers servers) throws Exception {
+    void answers408WithDateAndServerAndClosesWhenTheHeadIsNotCompleteWithinHeaderTimeout(ContractServers servers)
+            throws Exception {
         Server server = servers.start(HELLO, "header_timeout", "300ms");
 
         try (RawHttp slow = RawHttp.connect(server)) {
-            slow.send("GET / HTTP/1.1\r\nHost: x\r\n");
+            long begin = System.nanoTime();
+            RawHttp.Reply reply = slow.send("GET / HTTP/1.1\r\nHost: x\r\n").read();
 
-            ContractAssertions.refusesAndCloses(slow, slow.read(), 408);
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("not before header_timeout")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(reply.status()).isEqualTo("HTTP/1.1 408 Request Timeout");
+            assertThat(reply.header("Date")).isPresent();
+            assertThat(reply.header("Server")).isPresent();
+            assertThat(reply.text()).isEqualTo("Request Timeout\n");
+            ContractAssertions.refusesAndCloses(slow, reply, 408);
+        }
+    }
+
+    @ContractTest
+    void timesEachHeadFromItsOwnFirstByteOnAKeepAliveConnection(ContractServers servers) throws Exception {
+        Server server = servers.start(HELLO, "header_timeout", "400ms");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            assertThat(client.send(get("/first")).read().code()).isEqualTo(200);
+            assertThat(client.silentFor(300)).isTrue();
+            client.send("GET /second HTTP/1.1\r\n");
+            assertThat(client.silentFor(200)).as("300 ms after the first head, 200 ms into the second").isTrue();
+
+            assertThat(client.send("Host: x\r\n\r\n").read().text()).isEqualTo("hello /second");
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.spawning.core;
+
+import dev.spawning.factory.Origin;
+import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The keys a {@code [server:...]} section may hold: the settings every server provider reads
+ * ({@link ServerSettings#NAMES}), the controller's ({@link ServerSettings#CONTROLLER_NAMES}) and
+ * those the provider declares. Any other key is a misspelling that would otherwise be ignored
+ * silently (a server run with the default in its place). Stateless.
+ */
+final class ServerKeys {
+
+    private ServerKeys() {
+    }
+
+    /**
+     * An error for each key of {@code locals} that no one reads, such as
+     * {@code Error in file F: line N: Unknown setting 'idle_timout' in [server:main]. Did you mean: idle_timeout?}.
+     */
+    static List<Problem> unknown(Settings locals, Set<String> providerKeys, Place place) {
+        Set<String> known = new TreeSet<>(ServerSettings.NAMES);
+        known.addAll(ServerSettings.CONTROLLER_NAMES);
+        known.addAll(providerKeys);
+        List<Problem> problems = new ArrayList<>();
+        for (String key : locals.keys()) {
+            if (!known.contains(key)) {
+                String where = locals.origin(key).map(Origin::errorPrefix).orElse(place.prefix());
+                problems.add(Problem.error(where + "Unknown setting '" + key + "' in [" + place.sectionName() + "]."
+                        + Suggestions.didYouMean(key, known)));
+            }
+        }
+        return problems;
+    }
+}
