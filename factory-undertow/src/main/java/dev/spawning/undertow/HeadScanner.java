@@ -28,9 +28,10 @@ import java.nio.charset.StandardCharsets;
 final class HeadScanner {
 
     /** What Undertow parses for each head; the method and target it sees are not the app's. */
-    private static final byte[] GET = ascii("GET / HTTP/1.");
-    private static final byte[] HEAD = ascii("HEAD / HTTP/1.");
-    private static final byte[] HOST = ascii("\r\nHost: h\r\n");
+    private static final byte[] GET_11 = ascii("GET / HTTP/1.1\r\nHost: h\r\n");
+    private static final byte[] GET_10 = ascii("GET / HTTP/1.0\r\nHost: h\r\n");
+    private static final byte[] HEAD_11 = ascii("HEAD / HTTP/1.1\r\nHost: h\r\n");
+    private static final byte[] HEAD_10 = ascii("HEAD / HTTP/1.0\r\nHost: h\r\n");
     private static final byte[] CONTENT_LENGTH = ascii("Content-Length: ");
     private static final byte[] CHUNKED = ascii("Transfer-Encoding: chunked\r\n");
     private static final byte[] CLOSE = ascii("Connection: close\r\n");
@@ -190,18 +191,18 @@ final class HeadScanner {
     /** A refused head: a canonical one in its place, whose facts carry the refusal; then nothing. */
     private void refuse(HttpRefusal refused, Output out) {
         state = State.ENDED;
-        out.put(GET);
-        out.put((byte) '1');
-        out.put(HOST);
+        out.put(GET_11);
         out.put(CLOSE);
         out.put(CRLF);
         tracked.headParsed(HeadFacts.refused(refused));
     }
 
     private static void canonical(RequestHead head, Output out) {
-        out.put(head.isHead() ? HEAD : GET);
-        out.put((byte) (head.http11() ? '1' : '0'));
-        out.put(HOST);
+        if (head.isHead()) {
+            out.put(head.http11() ? HEAD_11 : HEAD_10);
+        } else {
+            out.put(head.http11() ? GET_11 : GET_10);
+        }
         if (head.chunked()) {
             out.put(CHUNKED);
         } else if (head.contentLength() > 0) {
@@ -231,10 +232,6 @@ final class HeadScanner {
 
         default void put(byte[] bytes) {
             put(bytes, 0, bytes.length);
-        }
-
-        default void put(byte b) {
-            put(new byte[] {b}, 0, 1);
         }
     }
 }
