@@ -45,7 +45,8 @@ final class ConfigCommand extends SpawnCommand {
         return "{" + String.join(", ", members) + "}";
     }
 
-    private static String quote(String text) {
+    /** {@code text} as a JSON string, quotes included. */
+    static String quote(String text) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(text)) + "\"";
     }
 }

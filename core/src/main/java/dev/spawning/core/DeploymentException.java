@@ -25,6 +25,12 @@ public final class DeploymentException extends RuntimeException {
         this.problems = List.of(Problem.error(message));
     }
 
+    /** One problem at a known place. */
+    DeploymentException(Problem problem, Throwable cause) {
+        super(problem.message(), cause);
+        this.problems = List.of(problem);
+    }
+
     DeploymentException(List<Problem> problems) {
         super(String.join("\n", problems.stream().map(Problem::message).toList()));
         this.problems = List.copyOf(problems);

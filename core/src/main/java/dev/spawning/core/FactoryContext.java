@@ -63,7 +63,7 @@ final class FactoryContext extends LoaderContext {
                 return nonNull(built);
             }
         } catch (FactoryException e) {
-            e.messages().forEach(message -> problems.addAll(failure(new FactoryException(message)).problems()));
+            e.issues().forEach(issue -> problems.addAll(failure(new FactoryException(issue)).problems()));
         } catch (DeploymentException e) {
             problems.addAll(e.problems());
         } catch (Exception e) {
@@ -92,11 +92,19 @@ final class FactoryContext extends LoaderContext {
     }
 
     private DeploymentException failure(Exception e) {
+        if (e instanceof FactoryException factory && factory.issues().size() == 1
+                && factory.issues().getFirst().origin() != null) {
+            FactoryException.Issue issue = factory.issues().getFirst();
+            return new DeploymentException(Problem.error(issue.message(), issue.origin().file(), issue.origin().line(),
+                    issue.section(), issue.key()), e);
+        }
         if (e instanceof FactoryException && e.getMessage() != null && e.getMessage().startsWith("Error in file ")) {
             return new DeploymentException(e.getMessage(), e);
         }
         String what = e instanceof FactoryException ? e.getMessage() : source.spec() + " failed: " + e;
-        return new DeploymentException(place.prefix() + sectionLabel() + what, e);
+        Problem problem = Problem.error(place.prefix() + sectionLabel() + what,
+                place.file() == null ? null : place.file().toString(), place.line(), place.section(), null);
+        return new DeploymentException(problem, e);
     }
 
     @Override

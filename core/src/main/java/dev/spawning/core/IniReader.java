@@ -119,7 +119,8 @@ final class IniReader {
     }
 
     private void error(int line, String message) {
-        errors.add(Problem.error("Error in file " + path + ": line " + line + ": " + message));
+        errors.add(Problem.error("Error in file " + path + ": line " + line + ": " + message, String.valueOf(path), line,
+                null, null));
     }
 
     private List<String> takeComments() {

@@ -162,8 +162,8 @@ final class Interpolation {
         }
 
         private DeploymentException fail(String message) {
-            return new DeploymentException("Error in file " + file + ": " + (line > 0 ? "line " + line + ": " : "")
-                    + message);
+            String text = "Error in file " + file + ": " + (line > 0 ? "line " + line + ": " : "") + message;
+            return new DeploymentException(Problem.error(text, String.valueOf(file), line, section, key), null);
         }
     }
 }

@@ -30,9 +30,11 @@ final class ServerKeys {
         List<Problem> problems = new ArrayList<>();
         for (String key : locals.keys()) {
             if (!known.contains(key)) {
-                String where = locals.origin(key).map(Origin::errorPrefix).orElse(place.prefix());
+                Origin origin = locals.origin(key).orElse(place.origin());
+                String where = origin == null ? "" : origin.errorPrefix();
                 problems.add(Problem.error(where + "Unknown setting '" + key + "' in [" + place.sectionName() + "]."
-                        + Suggestions.didYouMean(key, known)));
+                        + Suggestions.didYouMean(key, known), origin == null ? null : origin.file(),
+                        origin == null ? 0 : origin.line(), place.section(), key));
             }
         }
         return problems;

@@ -14,16 +14,22 @@ public final class FactoryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Each problem found, in the order found; one for an exception made from one message. */
-    private final transient List<String> messages;
+    private final transient List<Issue> issues;
 
     public FactoryException(String message) {
         super(message);
-        this.messages = List.of(String.valueOf(message));
+        this.issues = List.of(Issue.of(String.valueOf(message)));
     }
 
     public FactoryException(String message, Throwable cause) {
         super(message, cause);
-        this.messages = List.of(String.valueOf(message));
+        this.issues = List.of(Issue.of(String.valueOf(message)));
+    }
+
+    /** One problem whose place is known (a bad value of a setting: see {@link Settings#invalid}). */
+    public FactoryException(Issue issue) {
+        super(issue.message());
+        this.issues = List.of(issue);
     }
 
     /**
@@ -32,16 +38,38 @@ public final class FactoryException extends RuntimeException {
      *
      * @throws IllegalArgumentException for an empty list
      */
-    public FactoryException(List<String> messages) {
-        super(String.join("\n", messages));
-        if (messages.isEmpty()) {
-            throw new IllegalArgumentException("A FactoryException needs at least one message");
+    public FactoryException(List<Issue> issues) {
+        super(String.join("\n", issues.stream().map(Issue::message).toList()));
+        if (issues.isEmpty()) {
+            throw new IllegalArgumentException("A FactoryException needs at least one issue");
         }
-        this.messages = List.copyOf(messages);
+        this.issues = List.copyOf(issues);
     }
 
-    /** Every problem this exception reports, a message each, in the order found; at least one. */
+    /** Every problem this exception reports, in the order found; at least one. */
+    public List<Issue> issues() {
+        return issues;
+    }
+
+    /** The message of each problem, in the order found. */
     public List<String> messages() {
-        return messages;
+        return issues.stream().map(Issue::message).toList();
+    }
+
+    /**
+     * One problem: its message for the user, and where it is when known.
+     *
+     * @param message the whole message, such as
+     *                {@code Error in file F: line N: [server:main] port = 'x': expected an integer}
+     * @param origin  the file and line of the bad value; {@code null} when unknown
+     * @param section the section, such as {@code server:main}; {@code null} when none
+     * @param key     the key of the bad value; {@code null} when none
+     */
+    public record Issue(String message, Origin origin, String section, String key) {
+
+        /** A problem known by its message alone. */
+        public static Issue of(String message) {
+            return new Issue(message, null, null, null);
+        }
     }
 }

@@ -10,27 +10,27 @@ import java.util.function.Supplier;
  */
 final class SettingErrors {
 
-    private final List<String> messages = new ArrayList<>();
+    private final List<FactoryException.Issue> issues = new ArrayList<>();
 
     /** The value {@code read} gives, or {@code fallback} once its error is noted. */
     <T> T read(Supplier<T> read, T fallback) {
         try {
             return read.get();
         } catch (FactoryException bad) {
-            messages.addAll(bad.messages());
+            issues.addAll(bad.issues());
             return fallback;
         }
     }
 
     /** The errors noted so far. */
     int count() {
-        return messages.size();
+        return issues.size();
     }
 
     /** @throws FactoryException with every error noted, if there is any */
     void throwIfAny() {
-        if (!messages.isEmpty()) {
-            throw new FactoryException(messages);
+        if (!issues.isEmpty()) {
+            throw new FactoryException(issues);
         }
     }
 }

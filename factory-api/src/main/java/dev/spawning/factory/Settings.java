@@ -188,7 +188,9 @@ public final class Settings {
         Origin origin = origins.get(key);
         String prefix = origin != null ? origin.errorPrefix() : "";
         String where = section.isEmpty() ? "" : "[" + section + "] ";
-        return new FactoryException(prefix + where + key + " = '" + values.get(key) + "': expected " + expected);
+        return new FactoryException(new FactoryException.Issue(
+                prefix + where + key + " = '" + values.get(key) + "': expected " + expected,
+                origin, section.isEmpty() ? null : section, key));
     }
 
     /** {@code true}, {@code false}, or {@code null} for text that is neither (see {@link #bool}). */
