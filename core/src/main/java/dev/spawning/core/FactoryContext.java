@@ -63,7 +63,7 @@ final class FactoryContext extends LoaderContext {
                 return nonNull(built);
             }
         } catch (FactoryException e) {
-            e.issues().forEach(issue -> problems.addAll(failure(new FactoryException(issue)).problems()));
+            problems.addAll(failure(e).problems());
         } catch (DeploymentException e) {
             problems.addAll(e.problems());
         } catch (Exception e) {
@@ -91,20 +91,31 @@ final class FactoryContext extends LoaderContext {
         return built;
     }
 
+    /** The failure of a factory as the loader reports it: each of a {@link FactoryException}'s issues, placed. */
     private DeploymentException failure(Exception e) {
-        if (e instanceof FactoryException factory && factory.issues().size() == 1
-                && factory.issues().getFirst().origin() != null) {
-            FactoryException.Issue issue = factory.issues().getFirst();
-            return new DeploymentException(Problem.error(issue.message(), issue.origin().file(), issue.origin().line(),
-                    issue.section(), issue.key()), e);
+        if (e instanceof FactoryException factory) {
+            List<Problem> problems = factory.issues().stream().map(this::problem).toList();
+            return problems.size() == 1 ? new DeploymentException(problems.getFirst(), e)
+                    : new DeploymentException(problems);
         }
-        if (e instanceof FactoryException && e.getMessage() != null && e.getMessage().startsWith("Error in file ")) {
-            return new DeploymentException(e.getMessage(), e);
+        return new DeploymentException(sectionProblem(source.spec() + " failed: " + e, null), e);
+    }
+
+    /**
+     * An issue a factory reported: where it says it is, or, when it does not know (settings
+     * without origins), in this section.
+     */
+    private Problem problem(FactoryException.Issue issue) {
+        if (issue.origin() != null) {
+            return Problem.error(issue.message(), issue.origin().file(), issue.origin().line(), issue.section(),
+                    issue.key());
         }
-        String what = e instanceof FactoryException ? e.getMessage() : source.spec() + " failed: " + e;
-        Problem problem = Problem.error(place.prefix() + sectionLabel() + what,
-                place.file() == null ? null : place.file().toString(), place.line(), place.section(), null);
-        return new DeploymentException(problem, e);
+        return sectionProblem(issue.message(), issue.key());
+    }
+
+    private Problem sectionProblem(String what, String key) {
+        return Problem.error(place.prefix() + sectionLabel() + what,
+                place.file() == null ? null : place.file().toString(), place.line(), place.section(), key);
     }
 
     @Override

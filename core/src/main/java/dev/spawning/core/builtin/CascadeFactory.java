@@ -29,8 +29,8 @@ public final class CascadeFactory implements CompositeFactory {
         List<String> keys = appKeys(local, problems);
         problems.throwIfAny();
         if (keys.isEmpty()) {
-            throw new FactoryException(local.sectionOrigin().map(o -> o.errorPrefix()).orElse("") + "["
-                    + local.section() + "] names no app: add settings such as 'app1 = first' and 'app2 = second'");
+            throw new FactoryException(Problems.at(local, null,
+                    "names no app: add settings such as 'app1 = first' and 'app2 = second'"));
         }
         List<App> apps = new ArrayList<>();
         for (String key : keys) {
@@ -49,8 +49,7 @@ public final class CascadeFactory implements CompositeFactory {
             if (key.startsWith("app")) {
                 keys.add(key);
             } else if (!key.equals("catch")) {
-                String prefix = local.origin(key).map(o -> o.errorPrefix()).orElse("");
-                problems.add(prefix + "[" + local.section() + "] Bad configuration key '" + key
+                problems.add(local, key, "Bad configuration key '" + key
                         + "' (='" + local.require(key) + "'); all configuration keys must start with 'app'");
             }
         }

@@ -128,8 +128,6 @@ record PathExpression(String domain, String path) {
 
     /** {@code Error in file F: line N: [section] path expression 'KEY': PROBLEM}. */
     static FactoryException invalid(Settings local, String key, String problem) {
-        String prefix = local.origin(key).map(o -> o.errorPrefix()).orElse("");
-        String section = local.section().isEmpty() ? "" : "[" + local.section() + "] ";
-        return new FactoryException(prefix + section + "path expression '" + key + "': " + problem);
+        return new FactoryException(Problems.at(local, key, "path expression '" + key + "': " + problem));
     }
 }

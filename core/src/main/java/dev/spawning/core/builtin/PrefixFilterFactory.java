@@ -40,8 +40,7 @@ public final class PrefixFilterFactory implements FilterAppFactory {
     private static void checkKeys(Settings local, Problems problems) {
         for (String key : local.keys()) {
             if (!KNOWN.contains(key)) {
-                String prefix = local.origin(key).map(o -> o.errorPrefix()).orElse("");
-                problems.add(prefix + "[" + local.section() + "] " + key
+                problems.add(local, key, key
                         + " is not a setting of the prefix filter (it has " + String.join(", ", KNOWN) + ")");
             }
         }

@@ -1,6 +1,8 @@
 package dev.spawning.core.builtin;
 
 import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Origin;
+import dev.spawning.factory.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,11 +14,11 @@ import java.util.function.Supplier;
  */
 final class Problems {
 
-    private final List<String> messages = new ArrayList<>();
+    private final List<FactoryException.Issue> issues = new ArrayList<>();
 
-    /** Notes an error. */
-    void add(String message) {
-        messages.add(message);
+    /** Notes an error about {@code key} of {@code local}: {@code Error in file F: line N: [section] TEXT}. */
+    void add(Settings local, String key, String text) {
+        issues.add(at(local, key, text));
     }
 
     /** The value read, or {@code null} after noting the {@link FactoryException} it threw. */
@@ -24,15 +26,27 @@ final class Problems {
         try {
             return reader.get();
         } catch (FactoryException e) {
-            messages.add(e.getMessage());
+            issues.addAll(e.issues());
             return null;
         }
     }
 
-    /** Throws every error noted so far as one {@link FactoryException}, one per line. */
+    /** Throws every error noted so far as one {@link FactoryException}, one issue each. */
     void throwIfAny() {
-        if (!messages.isEmpty()) {
-            throw new FactoryException(String.join("\n", messages));
+        if (!issues.isEmpty()) {
+            throw new FactoryException(issues);
         }
+    }
+
+    /**
+     * An error about {@code key} of {@code local} ({@code null}: about the section), at the key's
+     * line (or the section's): {@code Error in file F: line N: [section] TEXT}.
+     */
+    static FactoryException.Issue at(Settings local, String key, String text) {
+        Origin origin = (key == null ? local.sectionOrigin() : local.origin(key)).orElse(null);
+        String prefix = origin == null ? "" : origin.errorPrefix();
+        String section = local.section().isEmpty() ? "" : "[" + local.section() + "] ";
+        return new FactoryException.Issue(prefix + section + text, origin,
+                local.section().isEmpty() ? null : local.section(), key);
     }
 }

@@ -28,8 +28,8 @@ public final class UrlMapFactory implements CompositeFactory {
         String notFoundName = local.get("not_found_app").orElse(global.get("not_found_app", null));
         Map<PathExpression, String> paths = paths(local);
         if (paths.isEmpty() && (notFoundName == null || notFoundName.isBlank())) {
-            throw new FactoryException(local.sectionOrigin().map(o -> o.errorPrefix()).orElse("")
-                    + "[" + local.section() + "] maps no path: add settings such as '/ = home' or '/api = api'");
+            throw new FactoryException(Problems.at(local, null,
+                    "maps no path: add settings such as '/ = home' or '/api = api'"));
         }
         App notFound = notFoundName == null || notFoundName.isBlank() ? null : loader.app(notFoundName, global);
         List<UrlMap.Entry> entries = new ArrayList<>();
