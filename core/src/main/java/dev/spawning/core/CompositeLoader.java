@@ -42,8 +42,8 @@ final class CompositeLoader implements Loader {
         Conf global = Conf.of(globalConf);
         LoaderContext context = file != null
                 ? file.context(kind, nameOrUri, global, ref)
-                : Uris.load(session, kind, nameOrUri, null, null, place.file() == null ? null : place.file().getParent(),
-                        global, ref, kind.prefixes().getFirst());
+                : Uris.load(session, UriLookup.of(kind, nameOrUri, global, ref)
+                        .relativeTo(place.file() == null ? null : place.file().getParent()));
         return context.create(session);
     }
 }

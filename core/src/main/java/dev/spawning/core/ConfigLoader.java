@@ -46,8 +46,7 @@ final class ConfigLoader {
     /** The context of section {@code name} (or of {@code name} as a URI) of the asked kind. */
     LoaderContext context(Kind kind, String name, Conf incomingGlobal, Ref ref) {
         if (ABSOLUTE.matcher(name).find()) {
-            return Uris.load(session, kind, name, null, this, directory(), incomingGlobal, ref,
-                    kind.prefixes().getFirst());
+            return Uris.load(session, UriLookup.of(kind, name, incomingGlobal, ref).from(this));
         }
         Section section = findSection(kind, name, ref);
         Place place = new Place(path(), section.name(), section.line());
@@ -117,7 +116,7 @@ final class ConfigLoader {
         Conf.Entry use = local.remove("use");
         Ref ref = Ref.of(place, "use", use);
         LoaderContext target = ABSOLUTE.matcher(use.value()).find()
-                ? Uris.load(session, kind, use.value(), null, this, directory(), global, ref, prefix)
+                ? Uris.load(session, UriLookup.of(kind, use.value(), global, ref).from(this).askedBy(prefix))
                 : context(kind, use.value(), global, ref);
         target.mergeFromUse(additions, local, global.get("__file__"), this, place);
         return target;

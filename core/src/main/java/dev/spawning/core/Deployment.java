@@ -181,8 +181,8 @@ public final class Deployment {
     }
 
     private LoaderContext resolve(Session session, Kind kind, String name) {
-        return Uris.load(session, kind, uri, name, null, relativeTo, Conf.of(globalConf), Ref.caller(uri),
-                kind.prefixes().getFirst());
+        return Uris.load(session, UriLookup.of(kind, uri, Conf.of(globalConf), Ref.caller(uri)).named(name)
+                .relativeTo(relativeTo));
     }
 
     private ConfigLoader topLoader(Session session) {

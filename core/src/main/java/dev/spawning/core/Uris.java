@@ -16,17 +16,12 @@ final class Uris {
     private Uris() {
     }
 
-    /**
-     * @param name          an explicit name, which beats the URI's fragment; null for none
-     * @param referrer      the file that holds the reference (its loader resolves a composite's
-     *                      names), or null when a caller asks
-     * @param relativeTo    the directory relative paths start from, or null
-     * @param sectionPrefix the prefix of the section that asked, to choose between two protocols
-     */
-    static LoaderContext load(Session session, Kind kind, String uri, String name, ConfigLoader referrer,
-            Path relativeTo, Conf global, Ref ref, String sectionPrefix) {
+    /** The context {@code lookup} asks for. */
+    static LoaderContext load(Session session, UriLookup lookup) {
+        String uri = lookup.uri();
+        Ref ref = lookup.ref();
         String location = uri;
-        String target = name;
+        String target = lookup.name();
         int hash = uri.indexOf('#');
         if (hash >= 0) {
             location = uri.substring(0, hash);
@@ -43,29 +38,30 @@ final class Uris {
         }
         String scheme = location.substring(0, colon).toLowerCase(Locale.ROOT);
         String rest = location.substring(colon + 1);
+        Kind kind = lookup.kind();
+        String asker = lookup.sectionPrefix();
         return switch (scheme) {
-            case "config" -> config(session, kind, uri, rest, target, relativeTo, global, ref);
-            case "service" -> factory(kind, session.providers().find(rest.strip(), kind, sectionPrefix, ref, uri),
-                    referrer, global, ref);
-            case "egg" -> factory(kind, session.providers().find(target, kind, sectionPrefix, ref, uri),
-                    referrer, global, ref);
-            case "call" -> factory(kind, CallTargets.resolve(rest, kind, sectionPrefix, null, session.classLoader(),
-                    ref, uri), referrer, global, ref);
+            case "config" -> config(session, lookup, rest, target);
+            case "service" -> factory(lookup, session.providers().find(rest.strip(), kind, asker, ref, uri));
+            case "egg" -> factory(lookup, session.providers().find(target, kind, asker, ref, uri));
+            case "call" -> factory(lookup, CallTargets.resolve(rest, kind, asker, null, session.classLoader(), ref, uri));
             default -> throw ref.error(ref.option() + "URI scheme not known: " + PyRepr.of(scheme)
                     + " (from config, service, egg, call)");
         };
     }
 
-    private static LoaderContext factory(Kind kind, FactorySource source, ConfigLoader referrer, Conf global,
-            Ref ref) {
+    private static LoaderContext factory(UriLookup lookup, FactorySource source) {
+        ConfigLoader referrer = lookup.referrer();
         Place place = new Place(referrer == null ? null : referrer.path(), null,
-                ref.origin() == null ? 0 : ref.origin().line());
-        return new FactoryContext(kind, source, global == null ? new Conf() : global.copy(), new Conf(), referrer,
-                place);
+                lookup.ref().origin() == null ? 0 : lookup.ref().origin().line());
+        return new FactoryContext(lookup.kind(), source, lookup.global() == null ? new Conf() : lookup.global().copy(),
+                new Conf(), referrer, place);
     }
 
-    private static LoaderContext config(Session session, Kind kind, String uri, String path, String name,
-            Path relativeTo, Conf global, Ref ref) {
+    private static LoaderContext config(Session session, UriLookup lookup, String path, String name) {
+        String uri = lookup.uri();
+        Path relativeTo = lookup.relativeTo();
+        Ref ref = lookup.ref();
         String slashed = path.strip().replace('\\', '/');
         if (!Path.of(slashed).isAbsolute()) {
             if (relativeTo == null) {
@@ -79,8 +75,8 @@ final class Uris {
         }
         Path file = Path.of(URLDecoder.decode(slashed.replace("+", "%2B"), StandardCharsets.UTF_8))
                 .toAbsolutePath().normalize();
-        ConfigLoader loader = session.loader(file, global, ref);
-        return loader.context(kind, name, global, ref);
+        ConfigLoader loader = session.loader(file, lookup.global(), ref);
+        return loader.context(lookup.kind(), name, lookup.global(), ref);
     }
 
 }
