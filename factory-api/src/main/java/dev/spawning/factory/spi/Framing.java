@@ -120,7 +120,7 @@ final class Framing {
 
     /**
      * Chunked must come last and once (else 400: the body's end is unknowable, RFC 9112 section
-     * 6.3); chunked after another coding is a coding not implemented (501).
+     * 6.3); chunked after another coding names a coding this server does not support (501).
      */
     private void checkTransferEncoding() throws HttpRefusal {
         if (!http11 || contentLength >= 0) {
