@@ -51,8 +51,8 @@ public enum Kind {
         return pasteKeys;
     }
 
-    /** The kind written after {@code --type}, or null. */
-    static Kind ofWord(String word) {
+    /** The kind whose {@link #word} is {@code word}, or null when there is none. */
+    public static Kind ofWord(String word) {
         for (Kind kind : values()) {
             if (kind.word.equals(word)) {
                 return kind;

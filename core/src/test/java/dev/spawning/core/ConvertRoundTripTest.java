@@ -183,7 +183,7 @@ class ConvertRoundTripTest {
         Path ini = dir.resolve("paste.ini");
         Files.copy(resource("paste.ini"), ini);
         Path yaml = dir.resolve("paste.yaml");
-        Files.writeString(yaml, YamlFormat.write(parse("paste.ini")), StandardCharsets.UTF_8);
+        Files.writeString(yaml, FileFormat.YAML.convert(ini), StandardCharsets.UTF_8);
         for (String name : List.of("test1", "test2", "test3", "test_get")) {
             Context fromIni = Deployment.of(ini).context(Kind.APP, name);
             Context fromYaml = Deployment.of(yaml).context(Kind.APP, name);

@@ -2,6 +2,8 @@ package dev.spawning.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawning.core.testing.Apps;
+import dev.spawning.core.testing.Fixtures;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;

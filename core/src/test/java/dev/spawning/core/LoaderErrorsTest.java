@@ -3,6 +3,7 @@ package dev.spawning.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spawning.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** Every error of the loader names the file and line; the texts Paste users know are kept verbatim. */

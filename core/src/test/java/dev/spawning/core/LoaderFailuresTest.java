@@ -3,7 +3,7 @@ package dev.spawning.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
+import dev.spawning.core.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -85,18 +85,5 @@ class LoaderFailuresTest {
         Path file = dir.resolve("latin1.ini");
         Files.write(file, new byte[] {'[', 'a', 'p', 'p', ':', 'm', 'a', 'i', 'n', ']', '\n', 'x', '=', (byte) 0xE9});
         assertThatThrownBy(() -> Deployment.of(file).app()).hasMessage("Error in file " + file + ": not UTF-8 text");
-    }
-
-    @Test
-    void servingOnABusyPortSaysWhichAddress(@TempDir Path dir) throws Exception {
-        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Path file = dir.resolve("busy.ini");
-            Files.writeString(file, "[app:main]\nuse = service:text\n\n[server:main]\nuse = service:undertow\n"
-                    + "host = 127.0.0.1\nport = " + busy.getLocalPort() + "\n");
-            SpawnTest.Run run = SpawnTest.spawn("serve", file.toString());
-            assertThat(run.status()).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("Cannot serve: Address already in use: 127.0.0.1:" + busy.getLocalPort()
-                    + "\n");
-        }
     }
 }

@@ -3,6 +3,8 @@ package dev.spawning.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spawning.core.testing.Apps;
+import dev.spawning.core.testing.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -3,6 +3,7 @@ package dev.spawning.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spawning.core.testing.Apps;
 import dev.spawning.factory.App;
 import dev.spawning.factory.AppFactory;
 import dev.spawning.factory.FactoryProvider;

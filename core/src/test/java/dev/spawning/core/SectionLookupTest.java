@@ -3,6 +3,8 @@ package dev.spawning.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spawning.core.testing.Apps;
+import dev.spawning.core.testing.Fixtures;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Response;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.spawning.core;
 
+import dev.spawning.core.testing.Apps;
 import dev.spawning.factory.App;
 import dev.spawning.factory.AppFactory;
 import dev.spawning.factory.CompositeFactory;

@@ -2,6 +2,8 @@ package dev.spawning.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawning.core.testing.Apps;
+import dev.spawning.core.testing.Fixtures;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Filter;
 import dev.spawning.factory.Request;

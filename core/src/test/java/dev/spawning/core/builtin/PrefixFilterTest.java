@@ -3,6 +3,7 @@ package dev.spawning.core.builtin;
 import static dev.spawning.core.builtin.BuiltinFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import dev.spawning.factory.App;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.Response;

@@ -5,6 +5,7 @@ import static dev.spawning.core.builtin.BuiltinFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
 import dev.spawning.factory.App;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Response;

@@ -5,6 +5,7 @@ import static dev.spawning.core.builtin.BuiltinFixtures.settings;
 import static dev.spawning.core.builtin.BuiltinFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import dev.spawning.factory.App;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.Response;

@@ -1,4 +1,4 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
 import java.io.File;
 import java.net.MalformedURLException;
@@ -44,12 +44,12 @@ final class CommonOptions {
             try (Stream<Path> jars = Files.list(dir)) {
                 return jars.filter(p -> p.toString().endsWith(".jar")).sorted().map(CommonOptions::url).toList();
             } catch (java.io.IOException e) {
-                throw new DeploymentException("--classpath " + entry + ": cannot list " + dir + ": " + e.getMessage());
+                throw new CommandException("--classpath " + entry + ": cannot list " + dir + ": " + e.getMessage());
             }
         }
         Path path = Path.of(entry);
         if (!Files.exists(path)) {
-            throw new DeploymentException("--classpath " + entry + ": no such file or directory");
+            throw new CommandException("--classpath " + entry + ": no such file or directory");
         }
         return List.of(url(path));
     }
@@ -58,7 +58,7 @@ final class CommonOptions {
         try {
             return path.toAbsolutePath().toUri().toURL();
         } catch (MalformedURLException e) {
-            throw new DeploymentException("--classpath " + path + ": " + e.getMessage());
+            throw new CommandException("--classpath " + path + ": " + e.getMessage());
         }
     }
 
@@ -68,7 +68,7 @@ final class CommonOptions {
         for (String pair : pairs) {
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw new DeploymentException("Expected NAME=VALUE, got '" + pair + "'");
+                throw new CommandException("Expected NAME=VALUE, got '" + pair + "'");
             }
             globals.put(pair.substring(0, equals), pair.substring(equals + 1));
         }

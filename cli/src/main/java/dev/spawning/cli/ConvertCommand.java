@@ -1,5 +1,6 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
+import dev.spawning.core.FileFormat;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,13 +18,13 @@ final class ConvertCommand extends SpawnCommand {
 
     @Override
     public Integer call() {
-        ConfigFile parsed = Session.parse(file.toAbsolutePath().normalize(), Ref.caller(file.toString()));
-        String text = switch (to) {
-            case "ini" -> IniWriter.write(parsed);
-            case "yaml", "yml" -> YamlFormat.write(parsed);
-            default -> throw new DeploymentException("--to must be ini or yaml, not '" + to + "'");
-        };
-        out().print(text);
+        FileFormat format;
+        try {
+            format = FileFormat.ofWord(to);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("--to must be ini or yaml, not '" + to + "'");
+        }
+        out().print(format.convert(file));
         return 0;
     }
 }

@@ -1,4 +1,4 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
+import dev.spawning.core.Deployment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

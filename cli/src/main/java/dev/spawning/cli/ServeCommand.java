@@ -1,5 +1,6 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
+import dev.spawning.core.Deployment;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.StopReport;
@@ -37,6 +38,14 @@ final class ServeCommand extends SpawnCommand {
         Deployment deployment = deployment(argument.file(), globals);
         Server server = deployment.server(serverName != null ? serverName : "main");
         App app = deployment.app(appName != null ? appName : argument.nameOr("main"));
+        return serveHere(server, app);
+    }
+
+    /**
+     * Serves in this process until stopped. (Loading is the same whatever serves next; the
+     * controller, when it lands, is the other branch: handing the deployment to worker processes.)
+     */
+    private int serveHere(Server server, App app) throws InterruptedException {
         start(server, app);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("spawn-stop").unstarted(() -> stop(server)));
         for (InetSocketAddress address : server.addresses()) {
@@ -51,7 +60,7 @@ final class ServeCommand extends SpawnCommand {
         try {
             server.start(app);
         } catch (IOException e) {
-            throw new DeploymentException("Cannot serve: " + e.getMessage(), e);
+            throw new CommandException("Cannot serve: " + e.getMessage(), e);
         }
     }
 

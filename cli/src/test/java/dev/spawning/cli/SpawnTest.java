@@ -1,11 +1,13 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawning.core.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,5 +218,18 @@ class SpawnTest {
         assertThat(Spawn.withDefaultCommand(new String[] {"--version"})).containsExactly("--version");
         Run run = spawn("--debug", "config", fixture("errors.ini") + "#no_next");
         assertThat(run.err()).contains("\tat dev.spawning.core.ConfigLoader.");
+    }
+
+    @Test
+    void servingOnABusyPortSaysWhichAddress(@TempDir Path dir) throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path file = dir.resolve("busy.ini");
+            Files.writeString(file, "[app:main]\nuse = service:text\n\n[server:main]\nuse = service:undertow\n"
+                    + "host = 127.0.0.1\nport = " + busy.getLocalPort() + "\n");
+            Run run = spawn("serve", file.toString());
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("Cannot serve: Address already in use: 127.0.0.1:" + busy.getLocalPort()
+                    + "\n");
+        }
     }
 }

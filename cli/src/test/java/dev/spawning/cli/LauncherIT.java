@@ -1,7 +1,8 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawning.core.testing.Apps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

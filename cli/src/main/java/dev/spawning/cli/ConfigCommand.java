@@ -1,5 +1,7 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
+import dev.spawning.core.Context;
+import dev.spawning.core.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ final class ConfigCommand extends SpawnCommand {
     public Integer call() {
         Kind kind = Kind.ofWord(type);
         if (kind == null) {
-            throw new DeploymentException("--type must be app, filter or server, not '" + type + "'");
+            throw new CommandException("--type must be app, filter or server, not '" + type + "'");
         }
         DeploymentArgument argument = DeploymentArgument.parse(file);
         Context context = deployment(argument.file(), globals)

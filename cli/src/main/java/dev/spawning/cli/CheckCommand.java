@@ -1,5 +1,6 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
+import dev.spawning.core.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class CheckCommand extends SpawnCommand {
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("json")) {
-            throw new DeploymentException("--format must be text or json, not '" + format + "'");
+            throw new CommandException("--format must be text or json, not '" + format + "'");
         }
         List<Problem> problems = deployment(file, globals)
                 .check();

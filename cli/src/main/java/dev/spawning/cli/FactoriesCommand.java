@@ -1,5 +1,7 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
+import dev.spawning.core.ProviderInfo;
+import dev.spawning.core.Providers;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -9,11 +11,8 @@ final class FactoriesCommand extends SpawnCommand {
 
     @Override
     public Integer call() {
-        ProviderRegistry registry = ProviderRegistry.discover(options.classLoader());
-        List<String[]> rows = registry.all().stream()
-                .map(p -> new String[] {p.name(), String.join(", ", p.protocols().stream()
-                        .map(Object::toString).toList()), p.module(), p.description()})
-                .toList();
+        Providers providers = Providers.discover(options.classLoader());
+        List<String[]> rows = providers.found().stream().map(FactoriesCommand::row).toList();
         int[] widths = {4, 8, 6};
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {
@@ -23,7 +22,12 @@ final class FactoriesCommand extends SpawnCommand {
         String format = "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s%n";
         out().printf(format, "NAME", "PROTOCOL", "MODULE", "DESCRIPTION");
         rows.forEach(row -> out().printf(format, (Object[]) row));
-        registry.broken().forEach(problem -> err().println("warning: " + problem));
+        providers.unusable().forEach(problem -> err().println("warning: " + problem));
         return 0;
+    }
+
+    private static String[] row(ProviderInfo provider) {
+        String protocols = String.join(", ", provider.protocols().stream().map(Object::toString).toList());
+        return new String[] {provider.name(), protocols, provider.module(), provider.description()};
     }
 }

@@ -1,5 +1,6 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
+import dev.spawning.core.DeploymentException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -93,6 +94,8 @@ public final class Spawn implements Runnable {
         boolean debug = command.getCommand() instanceof SpawnCommand spawnCommand && spawnCommand.options.debug;
         if (e instanceof DeploymentException deployment) {
             deployment.problems().forEach(problem -> err.println(problem.message()));
+        } else if (e instanceof CommandException failure) {
+            err.println(failure.getMessage());
         } else {
             err.println("spawn: " + e.getMessage());
         }

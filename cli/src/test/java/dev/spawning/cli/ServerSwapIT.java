@@ -1,4 +1,4 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +44,7 @@ final class JavaProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", System.getProperty("java.class.path"),
-                "dev.spawning.core.Spawn"));
+                "dev.spawning.cli.Spawn"));
         command.addAll(List.of(args));
         return start(command, env, null);
     }

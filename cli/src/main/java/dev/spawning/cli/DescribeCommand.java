@@ -1,5 +1,7 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
+import dev.spawning.core.Deployment;
+import dev.spawning.core.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

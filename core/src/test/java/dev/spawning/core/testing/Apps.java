@@ -1,4 +1,4 @@
-package dev.spawning.core;
+package dev.spawning.core.testing;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.Request;
@@ -9,19 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls apps directly, without a server, and reads what they answer. */
-final class Apps {
+/** Calls apps directly, without a server, and reads what they answer; public for the command line's tests. */
+public final class Apps {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Apps() {
     }
 
-    static Response get(App app, String target) throws Exception {
+    public static Response get(App app, String target) throws Exception {
         return app.handle(Request.builder().method("GET").target(target).header("Host", "localhost").build());
     }
 
-    static String body(Response response) throws IOException {
+    public static String body(Response response) throws IOException {
         return switch (response.body()) {
             case Response.Body.Bytes bytes -> bytes.text();
             case Response.Body.Streamed streamed -> {
@@ -32,18 +32,18 @@ final class Apps {
         };
     }
 
-    static String bodyOf(App app, String target) throws Exception {
+    public static String bodyOf(App app, String target) throws Exception {
         return body(get(app, target));
     }
 
     /** What the echo app saw, as parsed JSON. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> echo(App app, Request request) throws Exception {
+    public static Map<String, Object> echo(App app, Request request) throws Exception {
         return JSON.readValue(body(app.handle(request)), Map.class);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> json(String text) {
+    public static Map<String, Object> json(String text) {
         return JSON.readValue(text, Map.class);
     }
 }

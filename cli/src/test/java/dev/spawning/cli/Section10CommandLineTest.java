@@ -1,7 +1,9 @@
-package dev.spawning.core;
+package dev.spawning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawning.core.testing.Apps;
+import dev.spawning.core.testing.Fixtures;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,20 @@
-package dev.spawning.core;
+package dev.spawning.core.testing;
+
+import dev.spawning.core.Deployment;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The deployment files under test resources {@code deploy/}. */
-final class Fixtures {
+/**
+ * The deployment files under test resources {@code deploy/}; public for the command line's tests,
+ * which read them from core's test jar.
+ */
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         try {
             return Path.of(Fixtures.class.getResource("/deploy/basic.ini").toURI()).getParent();
         } catch (URISyntaxException e) {
@@ -17,11 +22,11 @@ final class Fixtures {
         }
     }
 
-    static Path file(String name) {
+    public static Path file(String name) {
         return dir().resolve(name);
     }
 
-    static Deployment deployment(String name) {
+    public static Deployment deployment(String name) {
         return Deployment.of(file(name));
     }
 }
