@@ -49,7 +49,10 @@ public final class Deployment {
         this.classLoader = classLoader;
     }
 
-    /** A deployment file, INI or YAML by its extension; {@code #name} is not part of a path. */
+    /**
+     * A deployment file, INI or YAML by its extension ({@code .yaml} or {@code .yml} for YAML); a
+     * {@code #} in the path is part of the file name, not a section name. Nothing is read until a load.
+     */
     public static Deployment of(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         String escaped = absolute.toString().replace("%", "%25").replace("#", "%23");
@@ -81,25 +84,54 @@ public final class Deployment {
         return new Deployment(uri, relativeTo, globalConf, injector, loader);
     }
 
-    /** The app named by the URI's fragment, or {@code main}. */
+    /**
+     * The app named by the URI's fragment, or {@code main} (Paste's {@code loadapp(uri)}).
+     *
+     * @throws DeploymentException when the file or a file it includes cannot be read, a section is
+     *         missing or wrong, or a factory fails; its message names the file, line, section and key
+     */
     public App app() {
         return app(null);
     }
 
-    /** The app of section {@code name} ({@code app:}, {@code composite:}, {@code pipeline:}, {@code filter-app:}). */
+    /**
+     * The app of section {@code name} ({@code app:}, {@code composite:}, {@code pipeline:},
+     * {@code filter-app:}), with its filters and the apps it is composed of.
+     *
+     * @param name the section's name without its prefix; {@code null} for the URI's fragment or {@code main}
+     * @throws DeploymentException as {@link #app()} does
+     */
     public App app(String name) {
         return (App) build(Kind.APP, name);
     }
 
+    /**
+     * The filter of section {@code filter:NAME} (Paste's {@code loadfilter}).
+     *
+     * @param name the section's name without its prefix; {@code null} for the URI's fragment or {@code main}
+     * @throws DeploymentException as {@link #app()} does
+     */
     public Filter filter(String name) {
         return (Filter) build(Kind.FILTER, name);
     }
 
+    /**
+     * The server of section {@code server:NAME} (Paste's {@code loadserver}), not yet bound:
+     * {@link Server#start} binds it. Every setting of the section is checked first; unknown keys and
+     * bad values are reported together.
+     *
+     * @param name the section's name without its prefix; {@code null} for the URI's fragment or {@code main}
+     * @throws DeploymentException as {@link #app()} does
+     */
     public Server server(String name) {
         return (Server) build(Kind.SERVER, name);
     }
 
-    /** What the factory of {@code name} would receive, without building it. */
+    /**
+     * What the factory of {@code name} would receive, without building it (Paste's {@code appconfig}).
+     *
+     * @throws DeploymentException when the section cannot be found or its settings cannot be resolved
+     */
     public Context context(Kind kind, String name) {
         LoaderContext context = resolve(newSession(), kind, name);
         return new Context(kind, context.place.sectionName(), context.globalSettings(), context.localSettings());
@@ -126,14 +158,23 @@ public final class Deployment {
         return all;
     }
 
-    /** The tree of what {@code name} is built from: pipelines, filters in order, composites, providers. */
+    /**
+     * The tree of what {@code name} is built from: pipelines, filters in order, composites,
+     * providers; one node per line, as {@code spawn describe} prints it. Builds the object to find out.
+     *
+     * @throws DeploymentException as {@link #app()} does
+     */
     public String describe(Kind kind, String name) {
         Session session = newSession();
         resolve(session, kind, name).create(session);
         return session.trace().render();
     }
 
-    /** The names of the sections of {@code kind} in the file, in file order. */
+    /**
+     * The names of the sections of {@code kind} in the file, in file order, without their prefixes.
+     *
+     * @throws DeploymentException when the URI is not a deployment file or the file cannot be read
+     */
     public List<String> names(Kind kind) {
         return topLoader(newSession()).sectionNames(kind);
     }

@@ -6,11 +6,14 @@ import java.util.Set;
 
 /** What is asked of a deployment file: an app, a filter or a server, as in Paste Deploy. */
 public enum Kind {
+    /** An app: sections {@code app:}, {@code composite:}, {@code pipeline:}, {@code filter-app:}. */
     APP("app", List.of(List.of("app", "application"), List.of("composite", "composit"), List.of("pipeline"),
             List.of("filter-app")), Set.of(Protocol.APP, Protocol.COMPOSITE),
             List.of("paste.app_factory", "paste.composite_factory", "paste.composit_factory")),
+    /** A filter: sections {@code filter:}. */
     FILTER("filter", List.of(List.of("filter")), Set.of(Protocol.FILTER, Protocol.FILTER_APP),
             List.of("paste.filter_factory", "paste.filter_app_factory")),
+    /** A server: sections {@code server:}. */
     SERVER("server", List.of(List.of("server")), Set.of(Protocol.SERVER, Protocol.SERVER_RUNNER),
             List.of("paste.server_factory", "paste.server_runner"));
 

@@ -32,14 +32,21 @@ public final class SpawningModule extends AbstractModule {
         this.deployment = deployment;
     }
 
+    /**
+     * The module for {@code deployment}. Its section names are read when Guice configures the module
+     * (so a file that cannot be read fails the injector's creation, with a {@link DeploymentException}
+     * as the cause); the apps and servers are built when first injected.
+     */
     public static SpawningModule of(Deployment deployment) {
         return new SpawningModule(deployment);
     }
 
+    /** The module for the deployment file at {@code file}: {@code of(Deployment.of(file))}. */
     public static SpawningModule of(Path file) {
         return of(Deployment.of(file));
     }
 
+    /** Binds the deployment and each app and server section, as the class comment says. */
     @Override
     protected void configure() {
         Provider<Injector> injector = getProvider(Injector.class);
