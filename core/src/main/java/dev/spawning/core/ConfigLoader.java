@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Paste Deploy's {@code ConfigLoader} for one deployment file: finds the section for a name and
- * builds its loader context by the algorithm of the specification (defaults, {@code set},
- * {@code get}, {@code use}, factory keys, {@code filter-with}, pipelines, filter-apps). Created
+ * builds its loader context by the algorithm of {@code spec/deployment-files.md} (where the
+ * specifications are: docs/architecture.md): defaults, {@code set}, {@code get}, {@code use},
+ * factory keys, {@code filter-with}, pipelines, filter-apps. Created
  * per file and per set of passed-in globals; confined to the loading thread.
  */
 final class ConfigLoader {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a response head and chooses the framing of its body, as the specification says: bytes
+ * Writes a response head and chooses the framing of its body, as {@code spec/http-servers.md} says (docs/architecture.md says where): bytes
  * get {@code Content-Length}; a streamed body is chunked on HTTP/1.1 and delimited by the close
  * of the connection on HTTP/1.0; 1xx, 204 and 304 carry no body, and HEAD gets the head of GET
  * without one. The framing fields are the server's to write: the app's {@code Content-Length},

@@ -14,7 +14,7 @@ enum UndertowQuirks {
 
     /**
      * Its request parser serves a version such as {@code HTTP/9.9} as if it were HTTP/1.1, where
-     * the specification asks for 505. Compensation: {@link HeadScanner} (Undertow sees only
+     * {@code spec/http-servers.md} asks for 505. Compensation: {@link HeadScanner} (Undertow sees only
      * {@code HTTP/1.0} or {@code HTTP/1.1}).
      */
     SERVES_ANY_VERSION,
