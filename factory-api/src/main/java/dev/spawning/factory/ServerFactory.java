@@ -12,8 +12,8 @@ public non-sealed interface ServerFactory extends Factory {
     Server create(Settings globalConf, Settings localConf) throws Exception;
 
     /**
-     * The keys this provider reads from its section besides {@link ServerSettings#NAMES} (and the
-     * controller's, {@link ServerSettings#CONTROLLER_NAMES}): any other key of a
+     * The keys this provider reads from its section besides {@link dev.spawning.factory.server.ServerSettings#NAMES} (and the
+     * controller's, {@link dev.spawning.factory.server.ServerSettings#CONTROLLER_NAMES}): any other key of a
      * {@code [server:...]} section is refused as a misspelling.
      */
     default Set<String> settingNames() {

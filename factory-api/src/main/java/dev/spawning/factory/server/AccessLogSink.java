@@ -1,9 +1,7 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
-import dev.spawning.factory.AccessLog;
 import dev.spawning.factory.Headers;
 import dev.spawning.factory.Request;
-import dev.spawning.factory.ServerSettings;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -32,7 +30,7 @@ import java.util.function.LongSupplier;
  */
 public final class AccessLogSink implements Closeable {
 
-    private static final System.Logger LOG = System.getLogger("dev.spawning.factory.spi");
+    private static final System.Logger LOG = System.getLogger("dev.spawning.factory.server");
 
     /** When a request started, by the wall clock (for {@code %(t)s}) and the monotonic one. */
     public record Start(ZonedDateTime at, long nanos) {

@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 /**
  * A request the server refuses on its own, with the status to answer: malformed input (400), a

@@ -1,5 +1,8 @@
-package dev.spawning.factory;
+package dev.spawning.factory.server;
 
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Headers;
+import dev.spawning.factory.Request;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZonedDateTime;

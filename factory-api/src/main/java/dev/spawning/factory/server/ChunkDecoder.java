@@ -1,7 +1,6 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import dev.spawning.factory.Headers;
-import dev.spawning.factory.ServerSettings;
 
 /**
  * Decodes the framing of a chunked body (RFC 9112 section 7.1) from bytes as they arrive: chunk

@@ -1,6 +1,5 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
-import dev.spawning.factory.ServerSettings;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,5 +1,8 @@
-package dev.spawning.factory;
+package dev.spawning.factory.server;
 
+import dev.spawning.factory.ByteSize;
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Settings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
