@@ -1,9 +1,10 @@
 /**
  * The building blocks a server provider is made of, so that each provider writes only its engine
- * and every provider behaves the same: its settings ({@link dev.spawning.factory.server.ServerSettings},
- * read from a {@code [server:...]} section), the access log ({@link dev.spawning.factory.server.AccessLog}
- * formats a line, {@link dev.spawning.factory.server.AccessLogSink} writes it), the strict HTTP/1.1
- * decoder ({@link dev.spawning.factory.server.HeadDecoder} and
+ * and every provider behaves the same: its settings
+ * ({@link dev.spawning.factory.server.ServerSettings}, read from a {@code [server:...]} section),
+ * the access log ({@link dev.spawning.factory.server.AccessLog} formats a line,
+ * {@link dev.spawning.factory.server.AccessLogSink} writes it), the strict HTTP/1.1 decoder
+ * ({@link dev.spawning.factory.server.HeadDecoder} and
  * {@link dev.spawning.factory.server.ChunkDecoder}, which give a
  * {@link dev.spawning.factory.server.RequestHead} or refuse the request with the status of an
  * {@link dev.spawning.factory.server.HttpRefusal}), the lifecycle of a
