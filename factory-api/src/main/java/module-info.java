@@ -1,8 +1,9 @@
 /**
  * The contract between deployment files and the code they compose: the server-neutral app model
- * and the six factory protocols; and, in {@code spi}, what server providers share. JDK only.
+ * and the six factory protocols; and, in {@code dev.spawning.factory.server}, the building blocks
+ * server providers share. JDK only.
  */
 module dev.spawning.factory {
     exports dev.spawning.factory;
-    exports dev.spawning.factory.spi;
+    exports dev.spawning.factory.server;
 }

@@ -1,8 +1,8 @@
 package dev.spawning.coroutine;
 
-import dev.spawning.factory.ServerSettings;
-import dev.spawning.factory.spi.HttpRefusal;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.HttpRefusal;
+import dev.spawning.factory.server.RequestHead;
+import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,9 @@
 package dev.spawning.coroutine;
 
 import dev.spawning.factory.Response;
-import dev.spawning.factory.ServerSettings;
-import dev.spawning.factory.spi.HttpRefusal;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.HttpRefusal;
+import dev.spawning.factory.server.RequestHead;
+import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.spawning.core;
 
 import dev.spawning.factory.Origin;
-import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.Settings;
+import dev.spawning.factory.server.ServerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -16,17 +16,32 @@ public final class FactoryException extends RuntimeException {
     /** Each problem found, in the order found; one for an exception made from one message. */
     private final transient List<Issue> issues;
 
+    /**
+     * One problem known by its message alone.
+     *
+     * @param message what is wrong and what to fix, for the user of a deployment file
+     */
     public FactoryException(String message) {
         super(message);
         this.issues = List.of(Issue.of(String.valueOf(message)));
     }
 
+    /**
+     * One problem known by its message alone, caused by {@code cause}.
+     *
+     * @param message what is wrong and what to fix, for the user of a deployment file
+     * @param cause   the failure behind it
+     */
     public FactoryException(String message, Throwable cause) {
         super(message, cause);
         this.issues = List.of(Issue.of(String.valueOf(message)));
     }
 
-    /** One problem whose place is known (a bad value of a setting: see {@link Settings#invalid}). */
+    /**
+     * One problem whose place is known (a bad value of a setting: see {@link Settings#invalid}).
+     *
+     * @param issue the problem; its message is this exception's
+     */
     public FactoryException(Issue issue) {
         super(issue.message());
         this.issues = List.of(issue);
@@ -36,6 +51,7 @@ public final class FactoryException extends RuntimeException {
      * Several problems at once, such as every bad value of one section; the message is their
      * messages, a line each.
      *
+     * @param issues the problems, in the order found; copied
      * @throws IllegalArgumentException for an empty list
      */
     public FactoryException(List<Issue> issues) {
@@ -46,12 +62,12 @@ public final class FactoryException extends RuntimeException {
         this.issues = List.copyOf(issues);
     }
 
-    /** Every problem this exception reports, in the order found; at least one. */
+    /** {@return every problem this exception reports, in the order found; at least one} */
     public List<Issue> issues() {
         return issues;
     }
 
-    /** The message of each problem, in the order found. */
+    /** {@return the message of each problem, in the order found} */
     public List<String> messages() {
         return issues.stream().map(Issue::message).toList();
     }
@@ -67,7 +83,12 @@ public final class FactoryException extends RuntimeException {
      */
     public record Issue(String message, Origin origin, String section, String key) {
 
-        /** A problem known by its message alone. */
+        /**
+         * A problem known by its message alone.
+         *
+         * @param message the whole message
+         * @return the issue, with no origin, section or key
+         */
         public static Issue of(String message) {
             return new Issue(message, null, null, null);
         }

@@ -15,9 +15,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface FactoryProvider {
 
-    /** The word after {@code service:}, such as {@code undertow}. */
+    /** {@return the word after {@code service:}, such as {@code undertow}} */
     String name();
 
-    /** One line for {@code spawn factories}. */
+    /** {@return one line that says what the provider builds, for {@code spawn factories}} */
     String description();
 }

@@ -5,10 +5,17 @@ import java.util.Objects;
 /**
  * One header field as it was received or will be sent: the name keeps its spelling, the value is
  * the raw bytes read as ISO-8859-1 (one character per byte).
+ *
+ * @param name  the field name as spelled; not empty
+ * @param value the field value; may be empty
  */
 public record Header(String name, String value) {
 
-    /** Rejects what would split a message: an empty name, CR, LF or NUL anywhere. */
+    /**
+     * Rejects what would split a message: an empty name, CR, LF or NUL anywhere.
+     *
+     * @throws FactoryException for an empty name, or CR, LF or NUL in the name or the value
+     */
     public Header {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -19,7 +26,12 @@ public record Header(String name, String value) {
         checkNoBreaks(value, "value");
     }
 
-    /** True when this field's name is {@code other}, compared without regard to ASCII case. */
+    /**
+     * Whether this field's name is {@code other}, compared without regard to ASCII case.
+     *
+     * @param other a field name
+     * @return true when the names are equal but for case
+     */
     public boolean is(String other) {
         return name.equalsIgnoreCase(other);
     }

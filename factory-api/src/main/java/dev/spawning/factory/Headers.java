@@ -30,12 +30,18 @@ public final class Headers {
         this.fields = fields;
     }
 
-    /** No fields. */
+    /** {@return the empty list of fields} */
     public static Headers empty() {
         return EMPTY;
     }
 
-    /** Fields from alternating names and values: {@code of("Content-Type", "text/plain")}. */
+    /**
+     * Fields from alternating names and values: {@code of("Content-Type", "text/plain")}.
+     *
+     * @param namesAndValues a name, its value, the next name, its value, ...
+     * @return the fields, in the order given
+     * @throws FactoryException for an odd count, or a name or value that {@link Header} refuses
+     */
     public static Headers of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new FactoryException("Headers.of takes names and values in pairs; got an odd count: "
@@ -48,16 +54,22 @@ public final class Headers {
         return builder.build();
     }
 
+    /** {@return a builder with no fields} */
     public static Builder builder() {
         return new Builder(new ArrayList<>());
     }
 
-    /** A builder that starts with these fields. */
+    /** {@return a builder that starts with these fields} */
     public Builder toBuilder() {
         return new Builder(new ArrayList<>(fields));
     }
 
-    /** The first value of the field named {@code name}. */
+    /**
+     * The first value of the field named {@code name}.
+     *
+     * @param name the field name, compared without regard to ASCII case
+     * @return its first value; empty when there is no such field
+     */
     public Optional<String> first(String name) {
         for (Header field : fields) {
             if (field.is(name)) {
@@ -67,7 +79,13 @@ public final class Headers {
         return Optional.empty();
     }
 
-    /** Every value of the field named {@code name}, in order of arrival. */
+    /**
+     * Every value of the field named {@code name}, in order of arrival. Values are not split at
+     * commas: each field gives one.
+     *
+     * @param name the field name, compared without regard to ASCII case
+     * @return its values, unmodifiable; empty when there is no such field
+     */
     public List<String> all(String name) {
         List<String> values = new ArrayList<>(2);
         for (Header field : fields) {
@@ -78,11 +96,19 @@ public final class Headers {
         return Collections.unmodifiableList(values);
     }
 
+    /**
+     * Whether there is a field named {@code name}.
+     *
+     * @param name the field name, compared without regard to ASCII case
+     * @return true when there is at least one
+     */
     public boolean contains(String name) {
         return first(name).isPresent();
     }
 
-    /** The distinct names, each spelled as its first occurrence, in order of first arrival. */
+    /**
+     * {@return the distinct names, each spelled as its first occurrence, in order of first arrival}
+     */
     public Set<String> names() {
         Map<String, String> byLowerCase = new LinkedHashMap<>();
         for (Header field : fields) {
@@ -91,15 +117,17 @@ public final class Headers {
         return Collections.unmodifiableSet(new LinkedHashSet<>(byLowerCase.values()));
     }
 
-    /** Every field in order of arrival. */
+    /** {@return every field in order of arrival; unmodifiable} */
     public List<Header> asList() {
         return fields;
     }
 
+    /** {@return the number of fields, each repetition of a name counted} */
     public int size() {
         return fields.size();
     }
 
+    /** {@return whether there are no fields} */
     public boolean isEmpty() {
         return fields.isEmpty();
     }
@@ -128,13 +156,28 @@ public final class Headers {
             this.fields = fields;
         }
 
-        /** Adds a field after the others, keeping fields of the same name. */
+        /**
+         * Adds a field after the others, keeping fields of the same name.
+         *
+         * @param name  the field name as spelled
+         * @param value the field value
+         * @return this builder
+         * @throws FactoryException for a name or value that {@link Header} refuses
+         */
         public Builder add(String name, String value) {
             fields.add(new Header(name, value));
             return this;
         }
 
-        /** Replaces every field named {@code name} with one field, placed where the first one was. */
+        /**
+         * Replaces every field named {@code name} with one field, placed where the first one was;
+         * added last when there was none.
+         *
+         * @param name  the field name, compared without regard to ASCII case
+         * @param value the field value
+         * @return this builder
+         * @throws FactoryException for a name or value that {@link Header} refuses
+         */
         public Builder set(String name, String value) {
             Header replacement = new Header(name, value);
             int at = indexOf(name);
@@ -143,16 +186,32 @@ public final class Headers {
             return this;
         }
 
-        /** Removes every field named {@code name}. */
+        /**
+         * Removes every field named {@code name}.
+         *
+         * @param name the field name, compared without regard to ASCII case
+         * @return this builder
+         */
         public Builder remove(String name) {
             fields.removeIf(field -> field.is(name));
             return this;
         }
 
+        /**
+         * Whether a field named {@code name} was added and not removed.
+         *
+         * @param name the field name, compared without regard to ASCII case
+         * @return true when there is at least one
+         */
         public boolean contains(String name) {
             return indexOf(name) >= 0;
         }
 
+        /**
+         * Builds the fields collected so far; the builder may go on.
+         *
+         * @return the fields, in order
+         */
         public Headers build() {
             return fields.isEmpty() ? EMPTY : new Headers(List.copyOf(fields));
         }

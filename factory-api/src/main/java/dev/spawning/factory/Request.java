@@ -60,6 +60,12 @@ public final class Request {
         this.trailers = b.trailers;
     }
 
+    /**
+     * A builder for a request: {@code GET /} over HTTP/1.1, scheme {@code http}, no header fields,
+     * an empty body, no trailers and no addresses until set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,66 +73,93 @@ public final class Request {
     /**
      * A builder holding every part of this request, body stream included. Path info and query that
      * were derived from the target are derived again from the target the builder ends with.
+     *
+     * @return a new builder; the body stream is shared with this request, not copied
      */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** This request with its path split differently (WSGI's SCRIPT_NAME and PATH_INFO). */
+    /**
+     * This request with its path split differently (WSGI's SCRIPT_NAME and PATH_INFO), such as
+     * {@code withPath(scriptName() + "/api", "/users")} for an app mounted at {@code /api}.
+     *
+     * @param newScriptName the part of the path consumed so far, such as {@code /api}
+     * @param newPathInfo   the rest of the path, percent-decoded
+     * @return a new request with the same target, query, fields and body stream
+     */
     public Request withPath(String newScriptName, String newPathInfo) {
         return toBuilder().scriptName(newScriptName).pathInfo(newPathInfo).build();
     }
 
-    /** The method as sent, such as {@code GET}. */
+    /** {@return the method as sent, such as {@code GET}} */
     public String method() {
         return method;
     }
 
-    /** The request target exactly as sent: {@code /path?query}, {@code http://host/p}, {@code *}. */
+    /**
+     * {@return the request target exactly as sent: {@code /path?query}, {@code http://host/p},
+     * {@code *}}
+     */
     public String target() {
         return target;
     }
 
-    /** {@code http} or {@code https}. */
+    /** {@return {@code http} or {@code https}} */
     public String scheme() {
         return scheme;
     }
 
-    /** The part of the path consumed by composites on the way here; {@code ""} at the top. */
+    /**
+     * {@return the part of the path consumed by composites on the way here; {@code ""} at the top}
+     */
     public String scriptName() {
         return scriptName;
     }
 
-    /** The rest of the path, percent-decoded (each decoded byte one ISO-8859-1 character). */
+    /**
+     * {@return the rest of the path, percent-decoded (each decoded byte one ISO-8859-1 character)}
+     */
     public String pathInfo() {
         return pathInfo;
     }
 
-    /** The raw query string after {@code ?}, without a fragment; {@code ""} when there is none. */
+    /**
+     * {@return the raw query string after {@code ?}, without a fragment; {@code ""} when there is
+     * none}
+     */
     public String query() {
         return query;
     }
 
-    /** {@code HTTP/1.1} or {@code HTTP/1.0}. */
+    /** {@return {@code HTTP/1.1} or {@code HTTP/1.0}} */
     public String version() {
         return version;
     }
 
+    /** {@return every header field in order of arrival, names as spelled} */
     public Headers headers() {
         return headers;
     }
 
-    /** The first value of a header field, ignoring case. */
+    /**
+     * The first value of a header field.
+     *
+     * @param name the field name, compared without regard to ASCII case
+     * @return its first value; empty when the request has no such field
+     */
     public Optional<String> header(String name) {
         return headers.first(name);
     }
 
-    /** The peer's address; {@code null} for a request built without one. */
+    /** {@return the peer's address; {@code null} for a request built without one} */
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
     }
 
-    /** The address the request arrived on; {@code null} for a request built without one. */
+    /**
+     * {@return the address the request arrived on; {@code null} for a request built without one}
+     */
     public InetSocketAddress localAddress() {
         return localAddress;
     }
@@ -134,17 +167,27 @@ public final class Request {
     /**
      * The body, read lazily. Reading it first sends {@code 100 Continue} where the client asked.
      * Only the thread handling the request may read it.
+     *
+     * @return the body stream; it ends where the body does, and reading it may throw an
+     *         {@link IOException} when the client breaks the framing or a limit, or goes away
      */
     public InputStream body() {
         return body;
     }
 
-    /** Reads the whole body. */
+    /**
+     * Reads the whole body, on the thread handling the request.
+     *
+     * @return the body's bytes; empty for a request without a body
+     * @throws IOException when the body cannot be read to its end (see {@link #body()})
+     */
     public byte[] readBody() throws IOException {
         return body.readAllBytes();
     }
 
-    /** Trailer fields of a chunked body; empty until the body has been read to its end. */
+    /**
+     * {@return the trailer fields of a chunked body; empty until the body has been read to its end}
+     */
     public Headers trailers() {
         return trailers.get();
     }
@@ -188,79 +231,166 @@ public final class Request {
             trailers = r.trailers;
         }
 
+        /**
+         * Sets the method.
+         *
+         * @param value the method as sent, such as {@code GET}
+         * @return this builder
+         */
         public Builder method(String value) {
             method = Objects.requireNonNull(value, "method");
             return this;
         }
 
-        /** The raw target; also sets path info and query unless they are set explicitly. */
+        /**
+         * Sets the raw target; path info and query follow it unless they are set explicitly.
+         *
+         * @param value the target as sent, such as {@code /a%20b?x=1}
+         * @return this builder
+         */
         public Builder target(String value) {
             target = Objects.requireNonNull(value, "target");
             return this;
         }
 
+        /**
+         * Sets the scheme.
+         *
+         * @param value {@code http} or {@code https}
+         * @return this builder
+         */
         public Builder scheme(String value) {
             scheme = Objects.requireNonNull(value, "scheme");
             return this;
         }
 
+        /**
+         * Sets the part of the path consumed by composites.
+         *
+         * @param value such as {@code /api}; {@code ""} at the top
+         * @return this builder
+         */
         public Builder scriptName(String value) {
             scriptName = Objects.requireNonNull(value, "scriptName");
             return this;
         }
 
-        /** The decoded path below the script name; by default derived from the target. */
+        /**
+         * Sets the path below the script name; by default it is derived from the target.
+         *
+         * @param value the path, percent-decoded
+         * @return this builder
+         */
         public Builder pathInfo(String value) {
             pathInfo = Objects.requireNonNull(value, "pathInfo");
             return this;
         }
 
-        /** The raw query; by default derived from the target. */
+        /**
+         * Sets the raw query; by default it is derived from the target.
+         *
+         * @param value the query without its {@code ?}
+         * @return this builder
+         */
         public Builder query(String value) {
             query = Objects.requireNonNull(value, "query");
             return this;
         }
 
+        /**
+         * Sets the HTTP version.
+         *
+         * @param value {@code HTTP/1.1} or {@code HTTP/1.0}
+         * @return this builder
+         */
         public Builder version(String value) {
             version = Objects.requireNonNull(value, "version");
             return this;
         }
 
+        /**
+         * Adds a header field after the others.
+         *
+         * @param name  the field name as spelled
+         * @param value the field value
+         * @return this builder
+         * @throws FactoryException for a name or value that {@link Header} refuses
+         */
         public Builder header(String name, String value) {
             headers.add(name, value);
             return this;
         }
 
+        /**
+         * Replaces every header field with these.
+         *
+         * @param value the fields
+         * @return this builder
+         */
         public Builder headers(Headers value) {
             headers = value.toBuilder();
             return this;
         }
 
+        /**
+         * Sets the peer's address.
+         *
+         * @param value the address; {@code null} when unknown
+         * @return this builder
+         */
         public Builder remoteAddress(InetSocketAddress value) {
             remoteAddress = value;
             return this;
         }
 
+        /**
+         * Sets the address the request arrived on.
+         *
+         * @param value the address; {@code null} when unknown
+         * @return this builder
+         */
         public Builder localAddress(InetSocketAddress value) {
             localAddress = value;
             return this;
         }
 
+        /**
+         * Sets the body stream, which the request hands to the app as it is.
+         *
+         * @param value the body
+         * @return this builder
+         */
         public Builder body(InputStream value) {
             body = Objects.requireNonNull(value, "body");
             return this;
         }
 
+        /**
+         * Sets a body of known bytes; the array is not copied.
+         *
+         * @param value the body's bytes
+         * @return this builder
+         */
         public Builder body(byte[] value) {
             return body(new java.io.ByteArrayInputStream(value));
         }
 
-        /** Where the trailers will be once the body has been read; by default none. */
+        /**
+         * Sets where the trailers will be once the body has been read; by default there are none.
+         *
+         * @param value asked by {@link Request#trailers()} on each call
+         * @return this builder
+         */
         public Builder trailers(Supplier<Headers> value) {
             trailers = Objects.requireNonNull(value, "trailers");
             return this;
         }
 
+        /**
+         * Builds the request; path info and query not set explicitly are derived from the target.
+         *
+         * @return the request
+         */
         public Request build() {
             return new Request(this);
         }

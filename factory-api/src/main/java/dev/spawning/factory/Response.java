@@ -31,12 +31,25 @@ public final class Response {
         this.body = body;
     }
 
-    /** A builder for a response with this status (100 to 999) and no body yet. */
+    /**
+     * A builder for a response with this status, no header fields and an empty body.
+     *
+     * @param status the status, 100 to 999
+     * @return a new builder
+     * @throws FactoryException for a status out of that range
+     */
     public static Builder builder(int status) {
         return new Builder(status, Headers.builder(), Body.EMPTY);
     }
 
-    /** A {@code text/plain; charset=utf-8} response. */
+    /**
+     * A {@code text/plain; charset=utf-8} response.
+     *
+     * @param status the status, 100 to 999
+     * @param text   the body, sent as UTF-8
+     * @return the response
+     * @throws FactoryException for a status out of that range
+     */
     public static Response text(int status, String text) {
         return builder(status).header("Content-Type", "text/plain; charset=utf-8").body(text).build();
     }
@@ -44,6 +57,9 @@ public final class Response {
     /**
      * The reason phrase every provider sends with {@code status}: RFC 9110's, such as
      * {@code URI Too Long} for 414; {@code Unknown} for a status it does not name.
+     *
+     * @param status any status
+     * @return its reason phrase
      */
     public static String reasonPhrase(int status) {
         return switch (status) {
@@ -93,18 +109,26 @@ public final class Response {
         };
     }
 
+    /**
+     * A builder that starts with this response's status, fields and body.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(status, headers.toBuilder(), body);
     }
 
+    /** {@return the status, 100 to 999} */
     public int status() {
         return status;
     }
 
+    /** {@return the header fields, in the order the app gave them} */
     public Headers headers() {
         return headers;
     }
 
+    /** {@return the body: bytes or a writer} */
     public Body body() {
         return body;
     }
@@ -118,7 +142,14 @@ public final class Response {
     @FunctionalInterface
     public interface BodyWriter {
 
-        /** Writes the body to {@code out}; the server frames it and closes it afterwards. */
+        /**
+         * Writes the body to {@code out}; the server frames it and closes it afterwards. Flushing
+         * sends what was written so far.
+         *
+         * @param out the body stream of the response, valid during this call only
+         * @throws IOException when writing fails, such as when the client went away; the
+         *                     connection is then cut, since the response cannot be completed
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -130,14 +161,21 @@ public final class Response {
 
         /**
          * Bytes with a known length. The array is not copied: do not change it after building.
+         *
+         * @param data the body's bytes
          */
         record Bytes(byte[] data) implements Body {
 
+            /**
+             * Checks that there are bytes.
+             *
+             * @throws NullPointerException for {@code null}
+             */
             public Bytes {
                 Objects.requireNonNull(data, "data");
             }
 
-            /** The data as UTF-8 text. */
+            /** {@return the data decoded as UTF-8 text} */
             public String text() {
                 return new String(data, StandardCharsets.UTF_8);
             }
@@ -158,9 +196,18 @@ public final class Response {
             }
         }
 
-        /** A body written by the app as it goes; its length is not known in advance. */
+        /**
+         * A body written by the app as it goes; its length is not known in advance.
+         *
+         * @param writer writes the body, once, on the thread that handled the request
+         */
         record Streamed(BodyWriter writer) implements Body {
 
+            /**
+             * Checks that there is a writer.
+             *
+             * @throws NullPointerException for {@code null}
+             */
             public Streamed {
                 Objects.requireNonNull(writer, "writer");
             }
@@ -180,54 +227,114 @@ public final class Response {
             this.body = body;
         }
 
+        /**
+         * Sets the status.
+         *
+         * @param value the status, 100 to 999
+         * @return this builder
+         * @throws FactoryException for a status out of that range
+         */
         public Builder status(int value) {
             status = checkStatus(value);
             return this;
         }
 
-        /** Adds a field, keeping earlier fields of the same name. */
+        /**
+         * Adds a field, keeping earlier fields of the same name.
+         *
+         * @param name  the field name as it should be spelled
+         * @param value the field value
+         * @return this builder
+         * @throws FactoryException for a name or value that {@link Header} refuses
+         */
         public Builder header(String name, String value) {
             headers.add(name, value);
             return this;
         }
 
-        /** Replaces every field of this name. */
+        /**
+         * Replaces every field of this name with one, placed where the first one was (or last).
+         *
+         * @param name  the field name, compared without regard to ASCII case
+         * @param value the field value
+         * @return this builder
+         * @throws FactoryException for a name or value that {@link Header} refuses
+         */
         public Builder setHeader(String name, String value) {
             headers.set(name, value);
             return this;
         }
 
+        /**
+         * Removes every field of this name.
+         *
+         * @param name the field name, compared without regard to ASCII case
+         * @return this builder
+         */
         public Builder removeHeader(String name) {
             headers.remove(name);
             return this;
         }
 
-        /** Replaces every field with these. */
+        /**
+         * Replaces every field with these.
+         *
+         * @param value the fields
+         * @return this builder
+         */
         public Builder headers(Headers value) {
             headers = value.toBuilder();
             return this;
         }
 
+        /**
+         * Sets a body of known bytes, sent with {@code Content-Length}; the array is not copied.
+         *
+         * @param value the body's bytes
+         * @return this builder
+         */
         public Builder body(byte[] value) {
             body = new Body.Bytes(value);
             return this;
         }
 
-        /** The text as UTF-8 bytes. */
+        /**
+         * Sets a body of text, sent as UTF-8 bytes with {@code Content-Length}.
+         *
+         * @param text the body
+         * @return this builder
+         */
         public Builder body(String text) {
             return body(text.getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * Sets a body streamed by {@code writer}: chunked on HTTP/1.1, close-delimited on HTTP/1.0.
+         *
+         * @param writer writes the body, once, on the thread that handled the request
+         * @return this builder
+         */
         public Builder body(BodyWriter writer) {
             body = new Body.Streamed(writer);
             return this;
         }
 
+        /**
+         * Sets the body.
+         *
+         * @param value bytes or a writer
+         * @return this builder
+         */
         public Builder body(Body value) {
             body = Objects.requireNonNull(value, "body");
             return this;
         }
 
+        /**
+         * Builds the response.
+         *
+         * @return the response
+         */
         public Response build() {
             return new Response(status, headers.build(), body);
         }

@@ -21,27 +21,41 @@ import java.util.List;
 public interface Server extends AutoCloseable {
 
     /**
-     * Binds and starts serving {@code app}; returns once the server accepts connections.
+     * Binds and starts serving {@code app}; returns once the server accepts connections. A server
+     * starts once: a failed start leaves it stopped.
      *
-     * @throws IOException when the address cannot be bound, naming it
-     * @throws FactoryException when called twice
+     * @param app the app every request goes to, called on a thread of the server's
+     * @throws IOException when the address cannot be bound (the message names it) or the access log
+     *                     cannot be opened
+     * @throws FactoryException when called twice, or after {@link #stop}
      */
     void start(App app) throws IOException;
 
-    /** The addresses the server listens on, with real ports; empty before start. */
+    /** {@return the addresses the server listens on, with real ports; empty before start} */
     List<InetSocketAddress> addresses();
 
     /**
      * Stops accepting at once, lets requests in progress finish for up to {@code grace} (each
      * answered with {@code Connection: close}), closes idle connections, then closes what is left.
-     * Returns when every connection is closed. A second call returns the first call's report.
+     * Returns when every connection is closed. A second call returns the first call's report,
+     * waiting for it if the first is still under way; a stop before start reports nothing done, and
+     * the server cannot start afterwards.
+     *
+     * @param grace how long requests in progress may take to finish before their connections are
+     *              cut off
+     * @return what the stop did
      */
     StopReport stop(Duration grace);
 
-    /** Blocks until the server has stopped. */
+    /**
+     * Blocks until the server has stopped, by {@link #stop} or a failed start; any number of
+     * threads may wait.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted; the server runs on
+     */
     void await() throws InterruptedException;
 
-    /** The grace period configured for this server ({@code graceful_timeout}). */
+    /** {@return the grace period configured for this server ({@code graceful_timeout})} */
     Duration gracefulTimeout();
 
     /** Stops with the configured grace period. */

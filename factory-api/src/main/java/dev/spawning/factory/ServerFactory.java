@@ -9,12 +9,28 @@ import java.util.Set;
 @FunctionalInterface
 public non-sealed interface ServerFactory extends Factory {
 
+    /**
+     * Builds the server of one section, unstarted: it binds nothing until {@link Server#start}.
+     * Called on the loading thread each time the section is loaded. A provider reads the settings
+     * every server shares with {@link dev.spawning.factory.server.ServerSettings#from(Settings,
+     * Settings)}, so that every bad value of the section is reported at once.
+     *
+     * @param globalConf the global conf (see {@link Factory})
+     * @param localConf  the local conf: this section's own keys (see {@link Factory})
+     * @return the server; {@code null} is a load error that names the section
+     * @throws Exception any failure to build; the loader reports it with the file and section, and
+     *                   each issue of a {@link FactoryException} at the place the issue names,
+     *                   together with the section's unknown keys
+     */
     Server create(Settings globalConf, Settings localConf) throws Exception;
 
     /**
-     * The keys this provider reads from its section besides {@link ServerSettings#NAMES} (and the
-     * controller's, {@link ServerSettings#CONTROLLER_NAMES}): any other key of a
-     * {@code [server:...]} section is refused as a misspelling.
+     * The keys this provider reads from its section besides
+     * {@link dev.spawning.factory.server.ServerSettings#NAMES} (and the controller's,
+     * {@link dev.spawning.factory.server.ServerSettings#CONTROLLER_NAMES}): any other key of a
+     * {@code [server:...]} section is refused as a misspelling, with the closest known keys.
+     *
+     * @return the provider's own keys; none by default
      */
     default Set<String> settingNames() {
         return Set.of();

@@ -1,9 +1,9 @@
 package dev.spawning.coroutine;
 
 import dev.spawning.factory.Headers;
-import dev.spawning.factory.ServerSettings;
-import dev.spawning.factory.spi.ChunkDecoder;
-import dev.spawning.factory.spi.HttpRefusal;
+import dev.spawning.factory.server.ChunkDecoder;
+import dev.spawning.factory.server.HttpRefusal;
+import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
 
 /**

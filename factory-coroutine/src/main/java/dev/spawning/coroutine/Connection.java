@@ -1,7 +1,7 @@
 package dev.spawning.coroutine;
 
-import dev.spawning.factory.spi.HttpRefusal;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.HttpRefusal;
+import dev.spawning.factory.server.RequestHead;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;

@@ -2,11 +2,11 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
-import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.StopReport;
-import dev.spawning.factory.spi.AccessLogSink;
-import dev.spawning.factory.spi.BindFailures;
-import dev.spawning.factory.spi.Lifecycle;
+import dev.spawning.factory.server.AccessLogSink;
+import dev.spawning.factory.server.BindFailures;
+import dev.spawning.factory.server.Lifecycle;
+import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;

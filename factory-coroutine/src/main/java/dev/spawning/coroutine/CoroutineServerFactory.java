@@ -1,11 +1,11 @@
 package dev.spawning.coroutine;
 
-import dev.spawning.factory.AccessLog;
 import dev.spawning.factory.FactoryProvider;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.ServerFactory;
-import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.Settings;
+import dev.spawning.factory.server.AccessLog;
+import dev.spawning.factory.server.ServerSettings;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Objects;
 

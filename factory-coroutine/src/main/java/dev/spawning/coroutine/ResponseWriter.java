@@ -2,7 +2,7 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.Header;
 import dev.spawning.factory.Response;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.RequestHead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

@@ -1,8 +1,8 @@
 package dev.spawning.coroutine;
 
 import dev.spawning.factory.App;
-import dev.spawning.factory.ServerSettings;
-import dev.spawning.factory.spi.AccessLogSink;
+import dev.spawning.factory.server.AccessLogSink;
+import dev.spawning.factory.server.ServerSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 

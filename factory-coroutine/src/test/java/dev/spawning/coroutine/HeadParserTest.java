@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spawning.factory.Header;
-import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.Settings;
-import dev.spawning.factory.spi.HttpRefusal;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.HttpRefusal;
+import dev.spawning.factory.server.RequestHead;
+import dev.spawning.factory.server.ServerSettings;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

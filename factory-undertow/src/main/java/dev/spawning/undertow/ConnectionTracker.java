@@ -1,6 +1,6 @@
 package dev.spawning.undertow;
 
-import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.server.ServerSettings;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.spawning.undertow;
 
 import dev.spawning.factory.Headers;
-import dev.spawning.factory.spi.HttpRefusal;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.HttpRefusal;
+import dev.spawning.factory.server.RequestHead;
 
 /**
  * One request head as {@link HeadScanner} decoded it from the client's bytes, which Undertow

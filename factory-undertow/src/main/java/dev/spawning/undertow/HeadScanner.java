@@ -1,10 +1,10 @@
 package dev.spawning.undertow;
 
-import dev.spawning.factory.ServerSettings;
-import dev.spawning.factory.spi.ChunkDecoder;
-import dev.spawning.factory.spi.HeadDecoder;
-import dev.spawning.factory.spi.HttpRefusal;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.ChunkDecoder;
+import dev.spawning.factory.server.HeadDecoder;
+import dev.spawning.factory.server.HttpRefusal;
+import dev.spawning.factory.server.RequestHead;
+import dev.spawning.factory.server.ServerSettings;
 import java.nio.charset.StandardCharsets;
 
 /**

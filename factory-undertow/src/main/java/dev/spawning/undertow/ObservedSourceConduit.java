@@ -1,6 +1,6 @@
 package dev.spawning.undertow;
 
-import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,7 +1,7 @@
 package dev.spawning.undertow;
 
-import dev.spawning.factory.ServerSettings;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.RequestHead;
+import dev.spawning.factory.server.ServerSettings;
 
 /**
  * The limit checked once a head is decoded and before the app runs, besides those the shared

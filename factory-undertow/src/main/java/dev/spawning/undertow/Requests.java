@@ -1,7 +1,7 @@
 package dev.spawning.undertow;
 
 import dev.spawning.factory.Request;
-import dev.spawning.factory.spi.RequestHead;
+import dev.spawning.factory.server.RequestHead;
 import io.undertow.server.HttpServerExchange;
 
 /**

@@ -1,6 +1,6 @@
 package dev.spawning.undertow;
 
-import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.server.ServerSettings;
 import io.undertow.UndertowOptions;
 import org.xnio.OptionMap;
 import org.xnio.Options;

@@ -1,7 +1,7 @@
 package dev.spawning.undertow;
 
-import dev.spawning.factory.ServerSettings;
-import dev.spawning.factory.spi.BindFailures;
+import dev.spawning.factory.server.BindFailures;
+import dev.spawning.factory.server.ServerSettings;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;

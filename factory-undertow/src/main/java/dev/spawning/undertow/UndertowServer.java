@@ -2,10 +2,10 @@ package dev.spawning.undertow;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
-import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.StopReport;
-import dev.spawning.factory.spi.AccessLogSink;
-import dev.spawning.factory.spi.Lifecycle;
+import dev.spawning.factory.server.AccessLogSink;
+import dev.spawning.factory.server.Lifecycle;
+import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.spawning.undertow;
 
-import dev.spawning.factory.AccessLog;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.FactoryProvider;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.ServerFactory;
-import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.Settings;
+import dev.spawning.factory.server.AccessLog;
+import dev.spawning.factory.server.ServerSettings;
 
 /**
  * Provider {@code undertow}: serves an app over HTTP/1.1 on Undertow core. Reads the server

@@ -17,7 +17,7 @@
  * <h2>What the provider adds to Undertow</h2>
  * Undertow never parses what a client sent: each connection's bytes are decoded under Undertow's
  * parser ({@code ObservedSourceConduit}, {@code HeadScanner}) by the decoder both providers share
- * ({@link dev.spawning.factory.spi.HeadDecoder}, {@link dev.spawning.factory.spi.ChunkDecoder}),
+ * ({@link dev.spawning.factory.server.HeadDecoder}, {@link dev.spawning.factory.server.ChunkDecoder}),
  * which refuses what RFC 9112 and RFC 9110 refuse, with the same status as the coroutine
  * provider; Undertow reads a canonical form of each accepted head and body, and the app gets the
  * head as sent (target, fields in order). The provider also times out a stalled head with 408

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawning.factory.Response;
 import dev.spawning.factory.Server;
-import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.Settings;
+import dev.spawning.factory.server.ServerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

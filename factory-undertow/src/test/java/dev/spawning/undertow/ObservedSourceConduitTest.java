@@ -2,7 +2,7 @@ package dev.spawning.undertow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spawning.factory.ServerSettings;
+import dev.spawning.factory.server.ServerSettings;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.Request;
@@ -16,7 +16,15 @@ public final class AppCalls {
     private AppCalls() {
     }
 
-    /** The app's response to {@code request}, or {@code onFailure}'s for what went wrong. */
+    /**
+     * The app's response to {@code request}, or {@code onFailure}'s for what went wrong.
+     *
+     * @param app       the app
+     * @param request   the request to pass it
+     * @param onFailure the response for a failure: the exception or error thrown, or a
+     *                  {@link NullPointerException} for a {@code null} response
+     * @return the app's response, or the one for its failure
+     */
     public static Response answer(App app, Request request, Function<Throwable, Response> onFailure) {
         try {
             Response response = app.handle(request);

@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 /**
  * The request target (RFC 9112 section 3.2) and the {@code Host} field (RFC 9110 section 7.2),

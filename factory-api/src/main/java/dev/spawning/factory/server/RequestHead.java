@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import dev.spawning.factory.Headers;
 
@@ -19,23 +19,33 @@ import dev.spawning.factory.Headers;
 public record RequestHead(String method, String target, boolean http11, Headers headers, long contentLength,
         boolean chunked, boolean closeAsked, boolean keepAliveAsked, boolean expectContinue) {
 
-    /** A request line and nothing else: what a refusal knows once the line was read. */
+    /**
+     * A request line and nothing else: what a refusal knows once the line was read. It asks for the
+     * connection to close.
+     *
+     * @param line the request line
+     * @return a head with no fields and no body
+     */
     public static RequestHead of(Line line) {
         return new RequestHead(line.method(), line.target(), line.http11(), Headers.empty(), -1, false, true,
                 false, false);
     }
 
-    /** {@code HTTP/1.1} or {@code HTTP/1.0}. */
+    /** {@return {@code HTTP/1.1} or {@code HTTP/1.0}} */
     public String version() {
         return http11 ? "HTTP/1.1" : "HTTP/1.0";
     }
 
-    /** Whether the client lets the connection stay open after this request. */
+    /**
+     * {@return whether the client lets the connection stay open after this request: on HTTP/1.1
+     * unless it sent {@code Connection: close}, on HTTP/1.0 only if it sent
+     * {@code Connection: keep-alive}}
+     */
     public boolean clientKeepsAlive() {
         return http11 ? !closeAsked : keepAliveAsked && !closeAsked;
     }
 
-    /** Whether a body follows the head. */
+    /** {@return whether a body follows the head: chunked, or a positive Content-Length} */
     public boolean hasBody() {
         return chunked || contentLength > 0;
     }
@@ -43,20 +53,24 @@ public record RequestHead(String method, String target, boolean http11, Headers 
     /**
      * Whether the client waits for {@code 100 Continue} before it sends its body: it asked on
      * HTTP/1.1 and a body follows. Only then does a provider send one, on the app's first read.
+     *
+     * @return true when the client waits for {@code 100 Continue}
      */
     public boolean awaitsContinue() {
         return expectContinue && http11 && hasBody();
     }
 
+    /** {@return whether the method is {@code HEAD}, whose response has no body} */
     public boolean isHead() {
         return method.equals("HEAD");
     }
 
+    /** {@return the request line alone} */
     public Line line() {
         return new Line(method, target, http11);
     }
 
-    /** {@code METHOD TARGET VERSION}, for logs. */
+    /** {@return {@code METHOD TARGET VERSION}, for logs} */
     public String requestLine() {
         return method + " " + target + " " + version();
     }
@@ -70,6 +84,7 @@ public record RequestHead(String method, String target, boolean http11, Headers 
      */
     public record Line(String method, String target, boolean http11) {
 
+        /** {@return {@code HTTP/1.1} or {@code HTTP/1.0}} */
         public String version() {
             return http11 ? "HTTP/1.1" : "HTTP/1.0";
         }

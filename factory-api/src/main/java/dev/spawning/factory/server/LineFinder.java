@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 /**
  * Finds where the line starting at a given byte ends, over input that arrives in pieces: a line

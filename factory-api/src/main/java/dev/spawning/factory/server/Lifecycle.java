@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.StopReport;
@@ -23,6 +23,8 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: the state is guarded by this object's monitor, held only for the change itself;
  * the stopping function runs outside it, on the thread that called {@link #stop} first.
+ *
+ * @param <R> what a running server holds
  */
 public final class Lifecycle<R> {
 
@@ -35,6 +37,10 @@ public final class Lifecycle<R> {
     private State state = State.NEW;
     private boolean startCalled;
     private R running;
+
+    /** A lifecycle not started yet. */
+    public Lifecycle() {
+    }
 
     /**
      * Claims the one start of the server.
@@ -52,12 +58,16 @@ public final class Lifecycle<R> {
         state = State.RUNNING;
     }
 
-    /** Records what the start built; the server runs. */
+    /**
+     * Records what the start built; the server runs.
+     *
+     * @param now what exists while the server runs
+     */
     public synchronized void started(R now) {
         running = now;
     }
 
-    /** What the start built; {@code null} before it, or when it failed. */
+    /** {@return what the start built; {@code null} before it, or when it failed} */
     public synchronized R current() {
         return running;
     }
@@ -70,6 +80,9 @@ public final class Lifecycle<R> {
     /**
      * Stops the server once: the first call applies {@code stopping} to what runs (a server that
      * never ran reports nothing) and returns its report; later calls return the same report.
+     *
+     * @param stopping stops what runs and reports what it did; called at most once
+     * @return the report of the one stop
      */
     public StopReport stop(Function<R, StopReport> stopping) {
         R toStop;
@@ -84,7 +97,11 @@ public final class Lifecycle<R> {
         return report.join();
     }
 
-    /** Blocks until the server has stopped. */
+    /**
+     * Blocks until the server has stopped, by {@link #stop} or {@link #failedStart}.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public void await() throws InterruptedException {
         stopped.await();
     }

@@ -1,5 +1,8 @@
-package dev.spawning.factory;
+package dev.spawning.factory.server;
 
+import dev.spawning.factory.ByteSize;
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Settings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +90,9 @@ public record ServerSettings(
     /**
      * Reads and validates the server settings of a section; absent keys take their defaults.
      *
+     * @param local the settings of a {@code [server:...]} section; keys not in {@link #NAMES} are
+     *              ignored
+     * @return the settings
      * @throws FactoryException naming every bad value of the section, not only the first
      */
     public static ServerSettings from(Settings local) {
@@ -101,6 +107,10 @@ public record ServerSettings(
      * {@code debug} may come from the global conf, where Paste Deploy puts it (the section's own
      * value wins), and {@code access_log_format} must compile.
      *
+     * @param globalConf the global conf, read for {@code debug} only
+     * @param localConf  the settings of the {@code [server:...]} section; keys not in
+     *                   {@link #NAMES} are ignored
+     * @return the settings
      * @throws FactoryException naming every bad value of the section, not only the first
      */
     public static ServerSettings from(Settings globalConf, Settings localConf) {
@@ -156,7 +166,7 @@ public record ServerSettings(
                 errors.read(() -> local.bool("debug", false), false));
     }
 
-    /** True when a request body has a size limit. */
+    /** {@return whether a request body has a size limit: {@code max_body_size} is not 0} */
     public boolean limitsBodySize() {
         return maxBodySize.bytes() > 0;
     }
@@ -169,6 +179,9 @@ public record ServerSettings(
     /**
      * Whether a header line of {@code length} bytes (CRLF excluded) breaks {@code max_header_line}:
      * with its CRLF it must stay shorter than the limit. Every provider counts this way.
+     *
+     * @param length the bytes of the line, CRLF excluded
+     * @return true when the line is too long
      */
     public boolean headerLineTooLong(long length) {
         return length + 2 >= maxHeaderLine;

@@ -1,8 +1,12 @@
-package dev.spawning.factory;
+package dev.spawning.factory.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spawning.factory.ByteSize;
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Origin;
+import dev.spawning.factory.Settings;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
-import dev.spawning.factory.ServerSettings;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,6 +43,12 @@ public final class HeadDecoder {
     private RequestHead head;
     private int emptyLines;
 
+    /**
+     * A decoder for the heads of one connection.
+     *
+     * @param settings the limits to check ({@code url_length_limit}, {@code max_header_line},
+     *                 {@code max_header_count}, {@code max_headers_size}) and {@code require_host}
+     */
     public HeadDecoder(ServerSettings settings) {
         this.settings = settings;
         this.fieldLineMax = fieldLineMax(settings);
@@ -52,6 +57,9 @@ public final class HeadDecoder {
     /**
      * The most bytes a field line may have before its CRLF: with the CRLF it must be shorter than
      * {@code max_header_line} ({@link ServerSettings#headerLineTooLong}).
+     *
+     * @param settings the settings whose {@code max_header_line} applies
+     * @return the limit in bytes, CRLF excluded
      */
     public static int fieldLineMax(ServerSettings settings) {
         return settings.maxHeaderLine() - 3;
@@ -62,6 +70,10 @@ public final class HeadDecoder {
      * head. Returns the index after the last byte consumed; the bytes of an incomplete line are
      * not consumed and must be passed again, with more, on the next call.
      *
+     * @param buf  the bytes received
+     * @param from the index of the first byte to decode
+     * @param to   the index after the last byte received
+     * @return the index after the last byte consumed
      * @throws HttpRefusal the head is malformed or over a limit; the decoder is then done with
      *                     this connection
      */
@@ -85,17 +97,24 @@ public final class HeadDecoder {
         return at;
     }
 
-    /** Whether a whole head has been decoded and awaits {@link #take}. */
+    /** {@return whether a whole head has been decoded and awaits {@link #take}} */
     public boolean complete() {
         return head != null;
     }
 
-    /** Whether part of a head has arrived: its bytes since the last {@link #take}, empty lines aside. */
+    /**
+     * {@return whether part of a head has arrived: its bytes since the last {@link #take}, empty
+     * lines aside}
+     */
     public boolean started() {
         return line != null || lines.pending() > 0;
     }
 
-    /** The head decoded, and the decoder reset for the next one. */
+    /**
+     * Takes the head decoded and resets the decoder for the next one.
+     *
+     * @return the head; {@code null} unless {@link #complete()}
+     */
     public RequestHead take() {
         RequestHead taken = head;
         head = null;
@@ -110,6 +129,8 @@ public final class HeadDecoder {
     /**
      * What the end of the input means here: nothing if no head had begun, else the refusal of an
      * incomplete head (400, RFC 9112 section 8).
+     *
+     * @return the refusal to answer with; {@code null} when no head had begun
      */
     public HttpRefusal ended() {
         if (line != null) {

@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 /**
  * The chunk extensions after a chunk size (RFC 9112 section 7.1.1):

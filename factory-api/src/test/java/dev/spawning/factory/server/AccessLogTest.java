@@ -1,8 +1,11 @@
-package dev.spawning.factory;
+package dev.spawning.factory.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Headers;
+import dev.spawning.factory.Request;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZoneOffset;

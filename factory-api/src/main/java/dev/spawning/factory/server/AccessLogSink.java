@@ -1,9 +1,8 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
-import dev.spawning.factory.AccessLog;
+import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Headers;
 import dev.spawning.factory.Request;
-import dev.spawning.factory.ServerSettings;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -32,9 +31,14 @@ import java.util.function.LongSupplier;
  */
 public final class AccessLogSink implements Closeable {
 
-    private static final System.Logger LOG = System.getLogger("dev.spawning.factory.spi");
+    private static final System.Logger LOG = System.getLogger("dev.spawning.factory.server");
 
-    /** When a request started, by the wall clock (for {@code %(t)s}) and the monotonic one. */
+    /**
+     * When a request started, by the wall clock (for {@code %(t)s}) and the monotonic one.
+     *
+     * @param at    the wall-clock time, in the sink's zone
+     * @param nanos the monotonic time, from the sink's nanosecond clock, for the duration
+     */
     public record Start(ZonedDateTime at, long nanos) {
     }
 
@@ -53,12 +57,28 @@ public final class AccessLogSink implements Closeable {
         this.file = file;
     }
 
-    /** The sink {@code settings} ask for; opens (and creates) the file now. */
+    /**
+     * The sink {@code settings} ask for, on the system clocks; opens (and creates) the file now.
+     *
+     * @param settings {@code access_log} and {@code access_log_format} are read
+     * @return the sink; a disabled one when {@code access_log} is off
+     * @throws IOException when the file cannot be opened for appending
+     * @throws FactoryException when the format does not compile
+     */
     public static AccessLogSink open(ServerSettings settings) throws IOException {
         return open(settings, Clock.systemDefaultZone(), System::nanoTime);
     }
 
-    /** The same, reading the time from these clocks (tests pass fixed ones). */
+    /**
+     * The same, reading the time from these clocks (tests pass fixed ones).
+     *
+     * @param settings {@code access_log} and {@code access_log_format} are read
+     * @param wall     the clock of {@code %(t)s}, in the zone the lines should show
+     * @param nanoTime the monotonic clock that durations are measured with, in nanoseconds
+     * @return the sink; a disabled one when {@code access_log} is off
+     * @throws IOException when the file cannot be opened for appending
+     * @throws FactoryException when the format does not compile
+     */
     public static AccessLogSink open(ServerSettings settings, Clock wall, LongSupplier nanoTime) throws IOException {
         if (settings.accessLog().isEmpty()) {
             return new AccessLogSink(null, wall, nanoTime, null, null);
@@ -71,16 +91,27 @@ public final class AccessLogSink implements Closeable {
         return new AccessLogSink(format, wall, nanoTime, null, new FileOutputStream(target, true));
     }
 
+    /** {@return whether lines are written: false when {@code access_log} is off} */
     public boolean enabled() {
         return format != null;
     }
 
-    /** Now, for a request that is starting; {@code null} when logging is off. */
+    /** {@return now, for a request that is starting; {@code null} when logging is off} */
     public Start start() {
         return enabled() ? new Start(ZonedDateTime.now(wall), nanoTime.getAsLong()) : null;
     }
 
-    /** Writes the line of a request that started at {@code start}; failures are reported, not thrown. */
+    /**
+     * Writes the line of a request that started at {@code start}; a failure to write is logged as a
+     * warning, not thrown. Any thread may call it.
+     *
+     * @param start           what {@link #start()} gave when the request started; {@code null}
+     *                        (logging off) writes nothing
+     * @param request         the request as received
+     * @param status          the status sent
+     * @param bytesSent       body bytes written to the client
+     * @param responseHeaders the header fields of the response as the app gave them
+     */
     public void log(Start start, Request request, int status, long bytesSent, Headers responseHeaders) {
         if (start == null) {
             return;

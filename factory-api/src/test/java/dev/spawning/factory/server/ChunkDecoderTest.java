@@ -1,10 +1,9 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawning.factory.Header;
-import dev.spawning.factory.ServerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

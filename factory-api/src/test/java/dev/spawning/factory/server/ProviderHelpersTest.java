@@ -1,11 +1,10 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawning.factory.Headers;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.Response;
-import dev.spawning.factory.ServerSettings;
 import dev.spawning.factory.Settings;
 import java.io.IOException;
 import java.net.BindException;
@@ -19,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ServerSpiTest {
+class ProviderHelpersTest {
 
     @TempDir
     Path dir;

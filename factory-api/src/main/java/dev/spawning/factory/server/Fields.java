@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import dev.spawning.factory.Headers;
 import java.nio.charset.StandardCharsets;

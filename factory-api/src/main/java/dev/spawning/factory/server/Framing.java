@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 /**
  * What the header fields of one request say about its body, its host and its connection, gathered

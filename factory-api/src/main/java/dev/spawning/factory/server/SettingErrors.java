@@ -1,5 +1,6 @@
-package dev.spawning.factory;
+package dev.spawning.factory.server;
 
+import dev.spawning.factory.FactoryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 /**
  * A request the server refuses on its own, with the status to answer: malformed input (400), a
@@ -10,10 +10,13 @@ public final class HttpRefusal extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The status to answer, such as 400. */
     private final int status;
     private final transient RequestHead.Line line;
 
     /**
+     * A refusal of a request whose request line is not known.
+     *
      * @param status the status to answer, such as 400
      * @param reason why, in a phrase for logs and tests (never sent to the client)
      */
@@ -27,21 +30,32 @@ public final class HttpRefusal extends Exception {
         this.line = line;
     }
 
-    /** A 400: the bytes break RFC 9112 or RFC 9110. */
+    /**
+     * A 400: the bytes break RFC 9112 or RFC 9110.
+     *
+     * @param reason why, in a phrase for logs and tests (never sent to the client)
+     * @return the refusal
+     */
     public static HttpRefusal badRequest(String reason) {
         return new HttpRefusal(400, reason);
     }
 
-    /** The same refusal, of a request whose request line was read: it can be logged. */
+    /**
+     * The same refusal, of a request whose request line was read: it can be logged.
+     *
+     * @param requestLine the request line; {@code null} when it was not read
+     * @return a refusal with that line; this one when it already has a line or none is given
+     */
     public HttpRefusal of(RequestHead.Line requestLine) {
         return line != null || requestLine == null ? this : new HttpRefusal(status, getMessage(), requestLine);
     }
 
+    /** {@return the status to answer, such as 400} */
     public int status() {
         return status;
     }
 
-    /** The request line of the refused request; {@code null} when it was not read. */
+    /** {@return the request line of the refused request; {@code null} when it was not read} */
     public RequestHead.Line line() {
         return line;
     }

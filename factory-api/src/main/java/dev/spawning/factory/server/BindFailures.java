@@ -1,6 +1,5 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
-import dev.spawning.factory.ServerSettings;
 import java.io.IOException;
 import java.net.BindException;
 
@@ -13,7 +12,14 @@ public final class BindFailures {
     private BindFailures() {
     }
 
-    /** {@code failed} again, of the same kind (a {@link BindException} stays one), with the address. */
+    /**
+     * {@code failed} again, of the same kind (a {@link BindException} stays one), with the address.
+     *
+     * @param settings the settings whose {@code host} and {@code port} could not be bound
+     * @param failed   the failure to bind
+     * @return an exception whose message is {@code failed}'s followed by the address (an IPv6
+     *         host in brackets), with {@code failed} as its cause
+     */
     public static IOException named(ServerSettings settings, Exception failed) {
         String address = settings.host().contains(":")
                 ? "[" + settings.host() + "]:" + settings.port()

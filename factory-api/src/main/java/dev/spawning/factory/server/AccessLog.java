@@ -1,5 +1,8 @@
-package dev.spawning.factory;
+package dev.spawning.factory.server;
 
+import dev.spawning.factory.FactoryException;
+import dev.spawning.factory.Headers;
+import dev.spawning.factory.Request;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -64,6 +67,8 @@ public final class AccessLog {
     /**
      * Parses a format such as {@link ServerSettings#COMBINED_LOG_FORMAT}.
      *
+     * @param format text with {@code %(name)s} atoms and {@code %%} for a {@code %}
+     * @return the compiled format
      * @throws FactoryException naming the first unknown atom or stray {@code %}
      */
     public static AccessLog compile(String format) {
@@ -90,12 +95,17 @@ public final class AccessLog {
         return new AccessLog(format, List.copyOf(parts));
     }
 
-    /** The format this was compiled from. */
+    /** {@return the format this was compiled from} */
     public String format() {
         return format;
     }
 
-    /** One line for {@code entry}, without a line break. */
+    /**
+     * Formats one line.
+     *
+     * @param entry what the line describes
+     * @return the line, without a line break
+     */
     public String line(Entry entry) {
         StringBuilder out = new StringBuilder(160);
         for (Part part : parts) {
@@ -122,6 +132,11 @@ public final class AccessLog {
     public record Entry(Request request, int status, long bytesSent, Headers responseHeaders,
             ZonedDateTime start, Duration duration) {
 
+        /**
+         * Checks that every part but the numbers is there.
+         *
+         * @throws NullPointerException for a {@code null} request, headers, start or duration
+         */
         public Entry {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(responseHeaders, "responseHeaders");

@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import dev.spawning.factory.Response;
 
@@ -13,12 +13,22 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    /** The response for {@code status}, with its reason phrase as the text. */
+    /**
+     * The response for {@code status}, with its reason phrase as the text.
+     *
+     * @param status the status, such as 414
+     * @return a {@code text/plain} response that closes the connection
+     */
     public static Response of(int status) {
         return text(status, Response.reasonPhrase(status));
     }
 
-    /** A 500; {@code detail} (the app's exception, when {@code debug} is on) follows the text. */
+    /**
+     * A 500; {@code detail} (the app's exception, when {@code debug} is on) follows the text.
+     *
+     * @param detail text after the reason phrase and an empty line; {@code null} for none
+     * @return a {@code text/plain} response that closes the connection
+     */
     public static Response internalError(String detail) {
         String text = Response.reasonPhrase(500);
         return text(500, detail == null ? text : text + "\n\n" + detail);

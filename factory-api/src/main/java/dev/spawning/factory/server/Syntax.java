@@ -1,4 +1,4 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 /**
  * The character classes of RFC 9110, 9112 and 3986 that the decoders check bytes against, as

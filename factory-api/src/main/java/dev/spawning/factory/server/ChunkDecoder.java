@@ -1,7 +1,6 @@
-package dev.spawning.factory.spi;
+package dev.spawning.factory.server;
 
 import dev.spawning.factory.Headers;
-import dev.spawning.factory.ServerSettings;
 
 /**
  * Decodes the framing of a chunked body (RFC 9112 section 7.1) from bytes as they arrive: chunk
@@ -36,6 +35,12 @@ public final class ChunkDecoder {
 
     private enum State { SIZE, DATA, DATA_END, TRAILERS, DONE }
 
+    /**
+     * A decoder for one chunked body.
+     *
+     * @param settings the limits the trailer section is held to, as a head is:
+     *                 {@code max_header_line}, {@code max_header_count}, {@code max_headers_size}
+     */
     public ChunkDecoder(ServerSettings settings) {
         this.settings = settings;
     }
@@ -44,6 +49,10 @@ public final class ChunkDecoder {
      * Decodes framing from {@code buf[from, to)} until chunk data comes next, the body ends, or
      * more bytes are needed. Returns the index after the last byte consumed.
      *
+     * @param buf  the bytes received
+     * @param from the index of the first byte to decode
+     * @param to   the index after the last byte received
+     * @return the index after the last byte consumed; chunk data, if any comes next, starts there
      * @throws HttpRefusal 400 for malformed framing (431 for too many trailer fields)
      */
     public int decode(byte[] buf, int from, int to) throws HttpRefusal {
@@ -79,12 +88,20 @@ public final class ChunkDecoder {
         return at;
     }
 
-    /** Data bytes of the current chunk that come next in the input; 0 while framing comes next. */
+    /**
+     * {@return data bytes of the current chunk that come next in the input; 0 while framing comes
+     * next}
+     */
     public long dataRemaining() {
         return state == State.DATA ? remaining : 0;
     }
 
-    /** The caller took {@code n} data bytes of the current chunk, at most {@link #dataRemaining()}. */
+    /**
+     * Notes that the caller took data bytes of the current chunk; after its last one, the decoder
+     * expects the CRLF that ends the chunk.
+     *
+     * @param n the bytes taken, at most {@link #dataRemaining()}; 0 or less is ignored
+     */
     public void consumed(long n) {
         if (n <= 0) {
             return;
@@ -95,17 +112,17 @@ public final class ChunkDecoder {
         }
     }
 
-    /** The last chunk and the trailer section have been decoded. */
+    /** {@return whether the last chunk and the trailer section have been decoded} */
     public boolean done() {
         return state == State.DONE;
     }
 
-    /** The trailer fields, once {@link #done()}. */
+    /** {@return the trailer fields, once {@link #done()}; empty before} */
     public Headers trailers() {
         return received;
     }
 
-    /** The refusal for an input that ends before the body does. */
+    /** {@return the refusal (400) for an input that ends before the body does} */
     public HttpRefusal ended() {
         return HttpRefusal.badRequest("the connection closed inside a chunked body");
     }
