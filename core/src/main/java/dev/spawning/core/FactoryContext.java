@@ -86,7 +86,7 @@ final class FactoryContext extends LoaderContext {
 
     private <T> T nonNull(T built) {
         if (built == null) {
-            throw new DeploymentException(place.prefix() + sectionLabel() + source.spec() + " returned null");
+            throw new DeploymentException(sectionProblem(source.spec() + " returned null", null));
         }
         return built;
     }
@@ -104,18 +104,25 @@ final class FactoryContext extends LoaderContext {
     /**
      * An issue a factory reported: where it says it is, or, when it does not know (settings
      * without origins), in this section.
+     *
+     * <p>The factory API hands over an issue's text whole: {@link dev.spawning.factory.Settings#invalid}
+     * and the built-in factories write its place first, as {@link Problem#text()} renders it. The
+     * message is what follows that place. Text that a factory worded otherwise is kept whole, as a
+     * problem of no place, so that it reads as the factory wrote it.
      */
     private Problem problem(FactoryException.Issue issue) {
-        if (issue.origin() != null) {
-            return Problem.error(issue.message(), issue.origin().file(), issue.origin().line(), issue.section(),
-                    issue.key());
+        if (issue.origin() == null) {
+            return sectionProblem(issue.message(), issue.key());
         }
-        return sectionProblem(issue.message(), issue.key());
+        Problem placed = Problem.error(issue.origin(), "").labelled(issue.section(), issue.key());
+        String location = placed.text();
+        return issue.message().startsWith(location) ? placed.saying(issue.message().substring(location.length()))
+                : Problem.error(issue.message());
     }
 
+    /** {@code Error in file F: line N: [app:main] WHAT}, at this section's header. */
     private Problem sectionProblem(String what, String key) {
-        return Problem.error(place.prefix() + sectionLabel() + what,
-                place.file() == null ? null : place.file().toString(), place.line(), place.section(), key);
+        return Problem.error(place.origin(), what).labelled(place.section(), key);
     }
 
     @Override

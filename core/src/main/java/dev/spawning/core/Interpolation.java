@@ -162,8 +162,7 @@ final class Interpolation {
         }
 
         private DeploymentException fail(String message) {
-            String text = "Error in file " + file + ": " + (line > 0 ? "line " + line + ": " : "") + message;
-            return new DeploymentException(Problem.error(text, String.valueOf(file), line, section, key), null);
+            return new DeploymentException(Problem.error(file, line, message).in(section, key));
         }
     }
 }

@@ -92,7 +92,7 @@ public final class Spawn implements Runnable {
     private static int report(Exception e, CommandLine command, PrintWriter err) {
         boolean debug = command.getCommand() instanceof SpawnCommand spawnCommand && spawnCommand.options.debug;
         if (e instanceof DeploymentException deployment) {
-            deployment.problems().forEach(problem -> err.println(problem.message()));
+            deployment.problems().forEach(problem -> err.println(problem.text()));
         } else {
             err.println("spawn: " + e.getMessage());
         }

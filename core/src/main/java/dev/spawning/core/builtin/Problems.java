@@ -1,5 +1,6 @@
 package dev.spawning.core.builtin;
 
+import dev.spawning.core.Problem;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Origin;
 import dev.spawning.factory.Settings;
@@ -44,9 +45,9 @@ final class Problems {
      */
     static FactoryException.Issue at(Settings local, String key, String text) {
         Origin origin = (key == null ? local.sectionOrigin() : local.origin(key)).orElse(null);
-        String prefix = origin == null ? "" : origin.errorPrefix();
-        String section = local.section().isEmpty() ? "" : "[" + local.section() + "] ";
-        return new FactoryException.Issue(prefix + section + text, origin,
-                local.section().isEmpty() ? null : local.section(), key);
+        String section = local.section().isEmpty() ? null : local.section();
+        Problem problem = new Problem(Problem.Severity.ERROR, text, origin == null ? null : origin.file(),
+                origin == null ? 0 : origin.line(), section, key, true);
+        return new FactoryException.Issue(problem.text(), origin, section, key);
     }
 }
