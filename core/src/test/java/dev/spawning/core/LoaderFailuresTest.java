@@ -69,6 +69,22 @@ class LoaderFailuresTest {
     }
 
     @Test
+    void everyBadKeyOfAUrlmapIsAProblemAtItsOwnLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("map.ini");
+        Files.writeString(file, """
+                [composite:main]
+                use = service:urlmap
+                foo = a
+                /x = a
+                /x/ = a
+                """);
+        String at = "error: Error in file " + file + ": line ";
+        assertThat(Deployment.ofUri("config:" + file, null).check()).extracting(Problem::toString).containsExactly(
+                at + "3: [composite:main] path expression 'foo': a path must start with / or http:// or https://",
+                at + "5: [composite:main] path expression '/x/': maps the same path as '/x'; remove one of them");
+    }
+
+    @Test
     void aRelativeConfigUriNeedsADirectory() {
         assertThatThrownBy(() -> Deployment.ofUri("config:app.ini", null).app())
                 .hasMessage("Cannot resolve relative uri 'config:app.ini'; no relative_to keyword argument given");

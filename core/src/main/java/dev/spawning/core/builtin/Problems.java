@@ -22,12 +22,17 @@ final class Problems {
         issues.add(at(local, key, text));
     }
 
+    /** Notes each issue of {@code error}. */
+    void add(FactoryException error) {
+        issues.addAll(error.issues());
+    }
+
     /** The value read, or {@code null} after noting the {@link FactoryException} it threw. */
     <T> T read(Supplier<T> reader) {
         try {
             return reader.get();
         } catch (FactoryException e) {
-            issues.addAll(e.issues());
+            add(e);
             return null;
         }
     }
