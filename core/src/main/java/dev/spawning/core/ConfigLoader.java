@@ -148,7 +148,8 @@ final class ConfigLoader {
     private LoaderContext filterApp(Section section, Place place, Conf global, Conf local, Conf additions) {
         Conf.Entry next = local.remove("next");
         if (next == null) {
-            throw sectionError(place, "The [" + section.name() + "] section in " + path() + " is missing a 'next' setting");
+            throw sectionError(place, "The [" + section.name() + "] section in " + path()
+                    + " is missing a 'next' setting");
         }
         LoaderContext nextContext = context(Kind.APP, next.value(), global, Ref.of(place, "next", next));
         LoaderContext filter = local.containsKey("use")

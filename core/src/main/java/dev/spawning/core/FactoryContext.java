@@ -105,19 +105,20 @@ final class FactoryContext extends LoaderContext {
      * An issue a factory reported: where it says it is, or, when it does not know (settings
      * without origins), in this section.
      *
-     * <p>The factory API hands over an issue's text whole: {@link dev.spawning.factory.Settings#invalid}
-     * and the built-in factories write its place first, as {@link Problem#text()} renders it. The
-     * message is what follows that place. Text that a factory worded otherwise is kept whole, as a
-     * problem of no place, so that it reads as the factory wrote it.
+     * <p>The factory API hands an issue over with its text whole: {@link dev.spawning.factory.Settings#invalid}
+     * and the built-in factories have written the place first, as {@link Problem#text()} renders it
+     * ({@code Error in file F: line N: [server:main] }), and the message is what follows. Until an
+     * issue carries its message apart, that place is taken off here; a text without it is the
+     * message whole.
      */
     private Problem problem(FactoryException.Issue issue) {
         if (issue.origin() == null) {
             return sectionProblem(issue.message(), issue.key());
         }
-        Problem placed = Problem.error(issue.origin(), "").labelled(issue.section(), issue.key());
-        String location = placed.text();
-        return issue.message().startsWith(location) ? placed.saying(issue.message().substring(location.length()))
-                : Problem.error(issue.message());
+        Problem placed = Problem.error(issue.origin(), issue.message()).labelled(issue.section(), issue.key());
+        String location = placed.saying("").text();
+        return issue.message().startsWith(location)
+                ? placed.saying(issue.message().substring(location.length())) : placed;
     }
 
     /** {@code Error in file F: line N: [app:main] WHAT}, at this section's header. */

@@ -56,7 +56,7 @@ final class Lookups {
      * again, so that the value comes out as it was ({@code ${} with no {@code }} after it is left
      * alone by both).
      */
-    static String literal(String value) {
+    private static String literal(String value) {
         int lastClose = value.lastIndexOf('}');
         StringBuilder escaped = new StringBuilder(value.length() + 4);
         for (int i = 0; i < value.length(); i++) {
@@ -74,7 +74,8 @@ final class Lookups {
         Variable missed;
 
         Expansion() {
-            sources.forEach((prefix, lookup) -> interpolator.registerLookup(prefix, name -> lookUp(prefix, lookup, name)));
+            sources.forEach((prefix, lookup) ->
+                    interpolator.registerLookup(prefix, name -> lookUp(prefix, lookup, name)));
             // Asked for what no source gives: a prefix that is no source, or a variable a source has not.
             interpolator.addDefaultLookup(variable -> {
                 int colon = variable.indexOf(':');

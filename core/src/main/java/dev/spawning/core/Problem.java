@@ -11,8 +11,9 @@ import java.util.Objects;
  * renders the familiar text from both, and is the one place that does:
  *
  * <pre>{@code
- * Error in file /srv/app.ini: line 7: [server:main] port = '99999': expected an integer from 0 to 65535
- * \________ file _________/ \ line /  \ section /   \___________________ message _________________/
+ * Problem.error(Path.of("/srv/app.ini"), 7, "port = '99999': expected an integer from 0 to 65535")
+ *         .labelled("server:main", "port").text()
+ * // Error in file /srv/app.ini: line 7: [server:main] port = '99999': expected an integer from 0 to 65535
  * }</pre>
  *
  * <p>The section label {@code [server:main] } is rendered only for a {@linkplain #labelled()

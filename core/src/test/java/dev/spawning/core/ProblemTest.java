@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawning.factory.Origin;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A problem's text is rendered from its place and its message, in one place. */
@@ -15,8 +16,8 @@ class ProblemTest {
     void rendersFileLineSectionLabelAndMessage() {
         Problem problem = Problem.error(FILE, 7, "port = '99999': expected an integer from 0 to 65535")
                 .labelled("server:main", "port");
-        assertThat(problem.text()).isEqualTo(
-                "Error in file /srv/app.ini: line 7: [server:main] port = '99999': expected an integer from 0 to 65535");
+        assertThat(problem.text()).isEqualTo("Error in file /srv/app.ini: line 7: [server:main] "
+                + "port = '99999': expected an integer from 0 to 65535");
         assertThat(problem.message()).isEqualTo("port = '99999': expected an integer from 0 to 65535");
         assertThat(problem.file()).isEqualTo("/srv/app.ini");
         assertThat(problem.line()).isEqualTo(7);
@@ -37,7 +38,8 @@ class ProblemTest {
 
     @Test
     void rendersTheFileAloneWhenTheLineIsNotKnown() {
-        assertThat(Problem.error(FILE, 0, "not UTF-8 text").text()).isEqualTo("Error in file /srv/app.ini: not UTF-8 text");
+        assertThat(Problem.error(FILE, 0, "not UTF-8 text").text())
+                .isEqualTo("Error in file /srv/app.ini: not UTF-8 text");
     }
 
     @Test
@@ -50,7 +52,8 @@ class ProblemTest {
     @Test
     void rendersAWarningAsAWarning() {
         Problem warning = Problem.warning(FILE, 42, "debug = true is ignored").labelled("app:shadowed", "debug");
-        assertThat(warning.text()).isEqualTo("Warning in file /srv/app.ini: line 42: [app:shadowed] debug = true is ignored");
+        assertThat(warning.text())
+                .isEqualTo("Warning in file /srv/app.ini: line 42: [app:shadowed] debug = true is ignored");
         assertThat(warning.isError()).isFalse();
         assertThat(warning).hasToString("warning: " + warning.text());
     }
@@ -62,8 +65,7 @@ class ProblemTest {
 
     @Test
     void anExceptionsMessageIsTheTextOfEachProblem() {
-        DeploymentException e = new DeploymentException(java.util.List.of(Problem.error(FILE, 1, "a"),
-                Problem.warning("b")));
+        DeploymentException e = new DeploymentException(List.of(Problem.error(FILE, 1, "a"), Problem.warning("b")));
         assertThat(e).hasMessage("Error in file /srv/app.ini: line 1: a\nb");
     }
 }
