@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
  * {@code spawn check FILE}: loads every section without serving; prints every error and warning
  * (to standard error when there are errors, then exit status 2; else to standard output). With
  * {@code --format json}, prints them to standard output as one JSON array, each problem an object
- * with its severity, file, line, section, key and message ({@code null} or 0 where unknown), for
- * editors and CI; the exit status is the same.
+ * with its severity, file, line, section, key ({@code null} or 0 where unknown) and message (what
+ * is wrong, without the place the other members give), for editors and CI; the exit status is the
+ * same.
  */
 @Command(name = "check", description = "Load every section without serving; print every error and warning.")
 final class CheckCommand extends SpawnCommand {
@@ -43,7 +44,7 @@ final class CheckCommand extends SpawnCommand {
             return errors > 0 ? Spawn.ERROR : 0;
         }
         PrintWriter report = errors > 0 ? err() : out();
-        problems.forEach(problem -> report.println(problem.message()));
+        problems.forEach(problem -> report.println(problem.text()));
         report.println(errors + " error(s), " + (problems.size() - errors) + " warning(s) in "
                 + file.toAbsolutePath().normalize());
         return errors > 0 ? Spawn.ERROR : 0;

@@ -93,7 +93,7 @@ public final class Spawn implements Runnable {
     private static int report(Exception e, CommandLine command, PrintWriter err) {
         boolean debug = command.getCommand() instanceof SpawnCommand spawnCommand && spawnCommand.options.debug;
         if (e instanceof DeploymentException deployment) {
-            deployment.problems().forEach(problem -> err.println(problem.message()));
+            deployment.problems().forEach(problem -> err.println(problem.text()));
         } else if (e instanceof CommandException failure) {
             err.println(failure.getMessage());
         } else {

@@ -99,14 +99,13 @@ class SpawnTest {
         Run run = spawn("check", "--format", "json", file);
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEqualTo("[{\"severity\": \"error\", \"file\": \"" + file + "\", \"line\": 8, "
-                + "\"section\": \"server:main\", \"key\": \"idle_timout\", \"message\": \"Error in file " + file
-                + ": line 8: Unknown setting 'idle_timout' in [server:main]. Did you mean: idle_timeout?\"},\n"
+                + "\"section\": \"server:main\", \"key\": \"idle_timout\", \"message\": "
+                + "\"Unknown setting 'idle_timout' in [server:main]. Did you mean: idle_timeout?\"},\n"
                 + " {\"severity\": \"error\", \"file\": \"" + file + "\", \"line\": 7, \"section\": \"server:main\", "
-                + "\"key\": \"port\", \"message\": \"Error in file " + file + ": line 7: [server:main] port = '99999': "
-                + "expected an integer from 0 to 65535\"},\n"
+                + "\"key\": \"port\", \"message\": \"port = '99999': expected an integer from 0 to 65535\"},\n"
                 + " {\"severity\": \"error\", \"file\": \"" + file + "\", \"line\": 9, \"section\": \"server:main\", "
-                + "\"key\": \"header_timeout\", \"message\": \"Error in file " + file + ": line 9: [server:main] "
-                + "header_timeout = 'soon': expected a positive duration such as 500ms, 30s or 5m\"}]\n");
+                + "\"key\": \"header_timeout\", \"message\": "
+                + "\"header_timeout = 'soon': expected a positive duration such as 500ms, 30s or 5m\"}]\n");
         assertThat(spawn("check", "--format", "xml", file).err())
                 .isEqualTo("--format must be text or json, not 'xml'\n");
     }

@@ -50,7 +50,7 @@ final class CallTargets {
         try {
             return Class.forName(className, false, classLoader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw ref.error(ref.option() + "no class " + className
+            throw ref.optionError("no class " + className
                     + " on the classpath (add its jar or directory with --classpath)");
         }
     }
@@ -59,11 +59,11 @@ final class CallTargets {
             String spec) {
         List<Protocol> implemented = Protocol.implementedBy(type);
         if (implemented.isEmpty()) {
-            throw ref.error(ref.option() + type.getName() + " is not a factory: it implements none of "
+            throw ref.optionError(type.getName() + " is not a factory: it implements none of "
                     + "AppFactory, CompositeFactory, FilterFactory, FilterAppFactory, ServerFactory, ServerRunner");
         }
         if (!Modifier.isPublic(type.getModifiers())) {
-            throw ref.error(ref.option() + type.getName() + " must be public to be used as a factory");
+            throw ref.optionError(type.getName() + " must be public to be used as a factory");
         }
         Protocol protocol = pick(implemented, kind, prefix, required, ref, type.getName());
         @SuppressWarnings("unchecked")
@@ -77,7 +77,7 @@ final class CallTargets {
                 .filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers()))
                 .toList();
         if (candidates.isEmpty()) {
-            throw ref.error(ref.option() + "no public static method " + name + " in " + type.getName());
+            throw ref.optionError("no public static method " + name + " in " + type.getName());
         }
         List<Method> usable = new ArrayList<>();
         List<Protocol> protocols = new ArrayList<>();
@@ -90,7 +90,7 @@ final class CallTargets {
         }
         String where = type.getName() + "::" + name;
         if (usable.isEmpty()) {
-            throw ref.error(ref.option() + where + " is not " + (required != null
+            throw ref.optionError(where + " is not " + (required != null
                     ? FactorySource.articled(required) : FactorySource.needed(kind))
                     + "; a factory method has one of these forms: " + String.join("; ", SIGNATURES));
         }
@@ -103,14 +103,14 @@ final class CallTargets {
             String what) {
         if (required != null) {
             if (!implemented.contains(required)) {
-                throw ref.error(ref.option() + what + " is " + article(implemented) + ", but " + ref.key()
+                throw ref.optionError(what + " is " + article(implemented) + ", but " + ref.key()
                         + " needs " + FactorySource.articled(required));
             }
             return required;
         }
         Protocol protocol = FactorySource.choose(implemented, kind, prefix);
         if (protocol == null) {
-            throw ref.error(ref.option() + what + " is " + article(implemented) + ", but "
+            throw ref.optionError(what + " is " + article(implemented) + ", but "
                     + (ref.section() == null ? "this" : "[" + ref.section() + "]") + " needs "
                     + FactorySource.needed(kind));
         }

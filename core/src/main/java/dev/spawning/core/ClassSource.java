@@ -14,14 +14,14 @@ record ClassSource(Class<? extends Factory> type, Protocol protocol, String spec
         try {
             return session.injector().getInstance(type);
         } catch (ConfigurationException e) {
-            throw ref.error(ref.option() + "cannot create " + type.getName() + " through Guice: "
+            throw ref.optionError("cannot create " + type.getName() + " through Guice: "
                     + e.getErrorMessages().iterator().next().getMessage()
                     + " (Bind what a factory needs in the injector given to Deployment.withInjector or"
                     + " SpawningModule; a factory that needs nothing has a public no-argument constructor.)");
         } catch (ProvisionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new DeploymentException(ref.prefix() + ref.option() + "the constructor of " + type.getName()
-                    + " failed: " + cause, cause);
+            throw new DeploymentException(ref.optionProblem("the constructor of " + type.getName()
+                    + " failed: " + cause), cause);
         }
     }
 

@@ -90,9 +90,9 @@ final class ConfigLoader {
             String globalName = expand(section, get);
             Conf.Entry value = global.get(globalName);
             if (value == null) {
-                throw new DeploymentException(origin(get).errorPrefix() + "[" + section.name() + "] " + get.key()
-                        + " = " + get.value() + ": there is no global setting " + PyRepr.of(globalName)
-                        + Suggestions.didYouMean(globalName, global.keys()));
+                throw new DeploymentException(Problem.error(origin(get), get.key() + " = " + get.value()
+                        + ": there is no global setting " + PyRepr.of(globalName)
+                        + Suggestions.didYouMean(globalName, global.keys())).labelled(section.name(), get.key()));
             }
             local.put(localName, value.value(), origin(get));
         }
@@ -130,11 +130,11 @@ final class ConfigLoader {
         if (given.size() > 1) {
             List<String> pairs = given.stream()
                     .map(k -> "(" + PyRepr.of(k) + ", " + PyRepr.of(local.get(k).value()) + ")").toList();
-            throw new DeploymentException(place.prefix() + "Multiple protocols given in section "
-                    + PyRepr.of(place.section()) + ": [" + String.join(", ", pairs) + "]");
+            throw sectionError(place, "Multiple protocols given in section " + PyRepr.of(place.section()) + ": ["
+                    + String.join(", ", pairs) + "]");
         }
         if (given.isEmpty()) {
-            throw new DeploymentException(place.prefix() + "No loader given in section " + PyRepr.of(place.section())
+            throw sectionError(place, "No loader given in section " + PyRepr.of(place.section())
                     + " (give it 'use = service:NAME', 'use = call:CLASS' or 'factory = CLASS')");
         }
         String key = given.getFirst();
@@ -149,7 +149,7 @@ final class ConfigLoader {
     private LoaderContext filterApp(Section section, Place place, Conf global, Conf local, Conf additions) {
         Conf.Entry next = local.remove("next");
         if (next == null) {
-            throw new DeploymentException(place.prefix() + "The [" + section.name() + "] section in " + path()
+            throw sectionError(place, "The [" + section.name() + "] section in " + path()
                     + " is missing a 'next' setting");
         }
         LoaderContext nextContext = context(Kind.APP, next.value(), global, Ref.of(place, "next", next));
@@ -162,14 +162,15 @@ final class ConfigLoader {
     private LoaderContext pipeline(Section section, Place place, Conf global, Conf local) {
         Conf.Entry pipeline = local.remove("pipeline");
         if (pipeline == null || pipeline.value().isBlank()) {
-            throw new DeploymentException(place.prefix() + "The [" + section.name() + "] section in " + path()
+            throw sectionError(place, "The [" + section.name() + "] section in " + path()
                     + " is missing a 'pipeline' setting");
         }
         if (!local.isEmpty()) {
-            Origin first = local.get(local.keys().iterator().next()).origin();
-            throw new DeploymentException((first != null ? first.errorPrefix() : place.prefix()) + "The ["
+            String first = local.keys().iterator().next();
+            Origin origin = local.get(first).origin();
+            throw new DeploymentException(Problem.error(origin != null ? origin : place.origin(), "The ["
                     + section.name() + "] pipeline section in " + path() + " has extra (disallowed) settings: "
-                    + String.join(", ", local.keys()));
+                    + String.join(", ", local.keys())).in(place.section(), first));
         }
         Ref ref = Ref.of(place, "pipeline", pipeline);
         List<String> names = List.of(pipeline.value().strip().split("\\s+"));
@@ -249,11 +250,11 @@ final class ConfigLoader {
         String source = file.defaults().flatMap(d -> d.option(key)).isPresent() ? "is set in [DEFAULT]"
                 : key.equals("here") || key.equals("__file__") ? "is a built-in default"
                 : "is passed in as a global";
-        session.warn("Warning in file " + path() + ": line " + option.line() + ": [" + section.name() + "] " + key
-                + " = " + option.value() + " is ignored: " + PyRepr.of(key) + " " + source
+        session.warn(Problem.warning(path(), option.line(), key + " = " + option.value() + " is ignored: "
+                + PyRepr.of(key) + " " + source
                 + ", and a local setting with the name of a default is dropped (Paste Deploy's rule). Write 'set "
                 + key + " = " + option.value() + "' to override the default for this section, or 'get " + key
-                + " = " + key + "' to pass the default's value on as a local setting.");
+                + " = " + key + "' to pass the default's value on as a local setting.").labelled(section.name(), key));
     }
 
     private String expand(Section section, Option option) {
@@ -278,6 +279,11 @@ final class ConfigLoader {
         }
         Conf.Entry passed = passedIn.get(name);
         return passed == null ? Optional.empty() : Optional.of(new Interpolation.Raw(passed.value(), true));
+    }
+
+    /** An error about the section as a whole, at its header, in words that name it. */
+    private static DeploymentException sectionError(Place place, String what) {
+        return new DeploymentException(Problem.error(place.origin(), what).in(place.section(), null));
     }
 
     private Origin origin(Option option) {

@@ -152,7 +152,7 @@ public final class Deployment {
         } catch (DeploymentException e) {
             errors.addAll(e.problems());
         }
-        session.providers().broken().forEach(b -> session.warn("Provider skipped: " + b));
+        session.providers().broken().forEach(b -> session.warn(Problem.warning("Provider skipped: " + b)));
         List<Problem> all = new ArrayList<>(errors);
         all.addAll(session.warnings());
         return all;
@@ -194,8 +194,8 @@ public final class Deployment {
                     "filter", "server");
             String hint = Suggestions.didYouMean(prefix, known);
             if (section.name().contains(":") && !hint.isEmpty()) {
-                session.warn("Warning in file " + loader.path() + ": line " + section.line() + ": section ["
-                        + section.name() + "] is ignored: '" + prefix + "' is not a section prefix." + hint);
+                session.warn(Problem.warning(loader.path(), section.line(), "section [" + section.name()
+                        + "] is ignored: '" + prefix + "' is not a section prefix." + hint).in(section.name(), null));
             }
             return;
         }

@@ -86,7 +86,7 @@ final class FactoryContext extends LoaderContext {
 
     private <T> T nonNull(T built) {
         if (built == null) {
-            throw new DeploymentException(place.prefix() + sectionLabel() + source.spec() + " returned null");
+            throw new DeploymentException(sectionProblem(source.spec() + " returned null", null));
         }
         return built;
     }
@@ -104,18 +104,26 @@ final class FactoryContext extends LoaderContext {
     /**
      * An issue a factory reported: where it says it is, or, when it does not know (settings
      * without origins), in this section.
+     *
+     * <p>The factory API hands an issue over with its text whole: {@link dev.spawning.factory.Settings#invalid}
+     * and the built-in factories have written the place first, as {@link Problem#text()} renders it
+     * ({@code Error in file F: line N: [server:main] }), and the message is what follows. Until an
+     * issue carries its message apart, that place is taken off here; a text without it is the
+     * message whole.
      */
     private Problem problem(FactoryException.Issue issue) {
-        if (issue.origin() != null) {
-            return Problem.error(issue.message(), issue.origin().file(), issue.origin().line(), issue.section(),
-                    issue.key());
+        if (issue.origin() == null) {
+            return sectionProblem(issue.message(), issue.key());
         }
-        return sectionProblem(issue.message(), issue.key());
+        Problem placed = Problem.error(issue.origin(), issue.message()).labelled(issue.section(), issue.key());
+        String location = placed.saying("").text();
+        return issue.message().startsWith(location)
+                ? placed.saying(issue.message().substring(location.length())) : placed;
     }
 
+    /** {@code Error in file F: line N: [app:main] WHAT}, at this section's header. */
     private Problem sectionProblem(String what, String key) {
-        return Problem.error(place.prefix() + sectionLabel() + what,
-                place.file() == null ? null : place.file().toString(), place.line(), place.section(), key);
+        return Problem.error(place.origin(), what).labelled(place.section(), key);
     }
 
     @Override

@@ -119,8 +119,7 @@ final class IniReader {
     }
 
     private void error(int line, String message) {
-        errors.add(Problem.error("Error in file " + path + ": line " + line + ": " + message, String.valueOf(path), line,
-                null, null));
+        errors.add(Problem.error(path, line, message));
     }
 
     private List<String> takeComments() {

@@ -87,7 +87,7 @@ final class IniWriter {
     }
 
     private static Problem refusal(ConfigFile file, int line, String what, String why) {
-        return Problem.error("Error in file " + file.path() + ": line " + line + ": " + what
-                + " cannot be written as INI without changing its meaning: " + why);
+        return Problem.error(file.path(), line,
+                what + " cannot be written as INI without changing its meaning: " + why);
     }
 }

@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
  * depth limit of 10), plus {@code ${env:NAME}}, {@code ${env:NAME:-default}}, {@code ${sys:NAME}}
  * and the escape {@code $${}. Every error starts with {@code Error in file FILE:} and names the
  * line, section, key and raw value.
+ *
+ * <p>One pass over the value finds what is what: {@code %} syntax, a reference from {@code ${} to
+ * the first {@code }} (a {@code %} inside it is not Paste syntax), a {@code $${} that is a literal
+ * {@code ${} (also before a {@code %(name)s}, where the interpolator would see no reference to
+ * escape). Each reference is handed whole to {@link Lookups#expand}, that is to Commons
+ * Configuration's interpolator, which resolves it.
  */
 final class Interpolation {
 
@@ -112,6 +118,7 @@ final class Interpolation {
             return m.end();
         }
 
+        /** A literal {@code ${}, a literal {@code $}, or one whole reference, expanded. */
         private int dollar(String text, int at, StringBuilder out) {
             if (text.startsWith("$${", at)) {
                 out.append("${");
@@ -129,31 +136,26 @@ final class Interpolation {
             return close + 1;
         }
 
+        /** The value of {@code reference}, one whole {@code ${...}}, as the interpolator expands it. */
         private String variable(String reference) {
-            String body = reference.substring(2, reference.length() - 1);
-            int colon = body.indexOf(':');
-            String prefix = colon < 0 ? "" : body.substring(0, colon);
-            if (!lookups.prefixes().contains(prefix)) {
-                throw syntax(PyRepr.of(reference) + " names no known source; write '${env:NAME}' or "
+            try {
+                return lookups.expand(reference);
+            } catch (Lookups.Unresolved e) {
+                throw unresolved(reference, e);
+            }
+        }
+
+        private DeploymentException unresolved(String reference, Lookups.Unresolved e) {
+            return switch (e.reason) {
+                case UNKNOWN_SOURCE -> syntax(PyRepr.of(reference) + " names no known source; write '${env:NAME}' or "
                         + "'${sys:NAME}' (or '$${' for a literal '${')");
-            }
-            String rest = body.substring(colon + 1);
-            int dash = rest.indexOf(":-");
-            String name = dash < 0 ? rest : rest.substring(0, dash);
-            if (name.isEmpty()) {
-                throw syntax(PyRepr.of(reference) + " names no variable; write '${" + prefix + ":NAME}'");
-            }
-            Optional<String> value = lookups.resolve(prefix, name);
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (dash >= 0) {
-                return rest.substring(dash + 2);
-            }
-            String source = prefix.equals("env") ? "the environment variable " : "the system property ";
-            throw fail("Bad value substitution: option " + PyRepr.of(key) + " in section " + PyRepr.of(section)
-                    + " refers to " + source + PyRepr.of(name) + ", which is not set (give a default with '${"
-                    + prefix + ":" + name + ":-value}'). Raw value: " + PyRepr.of(raw));
+                case NO_NAME -> syntax(PyRepr.of(reference) + " names no variable; write '${" + e.prefix + ":NAME}'");
+                case NOT_SET -> fail("Bad value substitution: option " + PyRepr.of(key) + " in section "
+                        + PyRepr.of(section) + " refers to "
+                        + (e.prefix.equals("env") ? "the environment variable " : "the system property ")
+                        + PyRepr.of(e.name) + ", which is not set (give a default with '${" + e.prefix + ":" + e.name
+                        + ":-value}'). Raw value: " + PyRepr.of(raw));
+            };
         }
 
         private DeploymentException syntax(String problem) {
@@ -162,8 +164,7 @@ final class Interpolation {
         }
 
         private DeploymentException fail(String message) {
-            String text = "Error in file " + file + ": " + (line > 0 ? "line " + line + ": " : "") + message;
-            return new DeploymentException(Problem.error(text, String.valueOf(file), line, section, key), null);
+            return new DeploymentException(Problem.error(file, line, message).in(section, key));
         }
     }
 }

@@ -48,8 +48,8 @@ record MethodSource(Method method, Protocol protocol, String spec, Ref ref) impl
         try {
             return (Factory) call();
         } catch (Exception e) {
-            throw new DeploymentException(ref.prefix() + ref.option() + method.getDeclaringClass().getName() + "::"
-                    + method.getName() + " failed: " + e, e);
+            throw new DeploymentException(ref.optionProblem(method.getDeclaringClass().getName() + "::"
+                    + method.getName() + " failed: " + e), e);
         }
     }
 

@@ -10,12 +10,6 @@ record Place(Path file, String section, int line) {
         return file == null ? null : new Origin(file.toString(), line);
     }
 
-    /** {@code Error in file F: line N: } or nothing. */
-    String prefix() {
-        Origin origin = origin();
-        return origin == null ? "" : origin.errorPrefix();
-    }
-
     /** The section name for settings and messages; {@code ""} when none. */
     String sectionName() {
         return section == null ? "" : section;

@@ -17,22 +17,30 @@ record Ref(Origin origin, String section, String key, String value) {
         return new Ref(entry.origin() != null ? entry.origin() : place.origin(), place.section(), key, entry.value());
     }
 
-    /** {@code Error in file F: line N: } or nothing. */
-    String prefix() {
-        return origin == null ? "" : origin.errorPrefix();
-    }
-
-    /** {@code [app:main] use = service:x: } or nothing. */
-    String option() {
-        return section == null || key == null ? "" : "[" + section + "] " + key + " = " + value + ": ";
-    }
-
     /** {@code  for [app:main]} or nothing. */
     String forSection() {
         return section == null ? "" : " for [" + section + "]";
     }
 
-    DeploymentException error(String message) {
-        return new DeploymentException(prefix() + message);
+    /** A problem at the reference, in words that say what they are about: {@code Error in file F: line N: WHAT}. */
+    Problem problem(String what) {
+        return Problem.error(origin, what).in(section, key);
+    }
+
+    /**
+     * A problem with the option itself: {@code Error in file F: line N: [app:main] use = service:x: WHAT};
+     * only {@code WHAT} for a reference that no option made.
+     */
+    Problem optionProblem(String what) {
+        return section == null || key == null ? problem(what)
+                : Problem.error(origin, key + " = " + value + ": " + what).labelled(section, key);
+    }
+
+    DeploymentException error(String what) {
+        return new DeploymentException(problem(what));
+    }
+
+    DeploymentException optionError(String what) {
+        return new DeploymentException(optionProblem(what));
     }
 }

@@ -31,10 +31,8 @@ final class ServerKeys {
         for (String key : locals.keys()) {
             if (!known.contains(key)) {
                 Origin origin = locals.origin(key).orElse(place.origin());
-                String where = origin == null ? "" : origin.errorPrefix();
-                problems.add(Problem.error(where + "Unknown setting '" + key + "' in [" + place.sectionName() + "]."
-                        + Suggestions.didYouMean(key, known), origin == null ? null : origin.file(),
-                        origin == null ? 0 : origin.line(), place.section(), key));
+                problems.add(Problem.error(origin, "Unknown setting '" + key + "' in [" + place.sectionName() + "]."
+                        + Suggestions.didYouMean(key, known)).in(place.section(), key));
             }
         }
         return problems;

@@ -74,8 +74,8 @@ final class Session {
         return parsed;
     }
 
-    synchronized void warn(String message) {
-        warnings.add(Problem.warning(message));
+    synchronized void warn(Problem warning) {
+        warnings.add(warning);
     }
 
     synchronized List<Problem> warnings() {
@@ -88,12 +88,12 @@ final class Session {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw ref.error(ref.option() + (ref.origin() == null ? "Error in file " + path + ": " : "")
-                    + "no such file" + (ref.origin() == null ? "" : " " + path));
+            throw new DeploymentException(ref.origin() == null ? Problem.error(path, 0, "no such file")
+                    : ref.optionProblem("no such file " + path));
         } catch (MalformedInputException e) {
-            throw new DeploymentException("Error in file " + path + ": not UTF-8 text");
+            throw new DeploymentException(Problem.error(path, 0, "not UTF-8 text"));
         } catch (IOException e) {
-            throw new DeploymentException("Error in file " + path + ": cannot read it: " + e.getMessage(), e);
+            throw new DeploymentException(Problem.error(path, 0, "cannot read it: " + e.getMessage()), e);
         }
         return isYaml(path) ? YamlFormat.read(path, text) : IniReader.read(path, text);
     }

@@ -34,7 +34,7 @@ final class Uris {
         }
         int colon = location.indexOf(':');
         if (colon < 0) {
-            throw ref.error(ref.option() + "URI has no scheme: " + PyRepr.of(location));
+            throw ref.optionError("URI has no scheme: " + PyRepr.of(location));
         }
         String scheme = location.substring(0, colon).toLowerCase(Locale.ROOT);
         String rest = location.substring(colon + 1);
@@ -45,7 +45,7 @@ final class Uris {
             case "service" -> factory(lookup, session.providers().find(rest.strip(), kind, asker, ref, uri));
             case "egg" -> factory(lookup, session.providers().find(target, kind, asker, ref, uri));
             case "call" -> factory(lookup, CallTargets.resolve(rest, kind, asker, null, session.classLoader(), ref, uri));
-            default -> throw ref.error(ref.option() + "URI scheme not known: " + PyRepr.of(scheme)
+            default -> throw ref.optionError("URI scheme not known: " + PyRepr.of(scheme)
                     + " (from config, service, egg, call)");
         };
     }
@@ -65,7 +65,7 @@ final class Uris {
         String slashed = path.strip().replace('\\', '/');
         if (!Path.of(slashed).isAbsolute()) {
             if (relativeTo == null) {
-                throw ref.error(ref.option() + "Cannot resolve relative uri " + PyRepr.of(uri)
+                throw ref.optionError("Cannot resolve relative uri " + PyRepr.of(uri)
                         + "; no relative_to keyword argument given");
             }
             slashed = relativeTo.toString().replace('\\', '/') + "/" + slashed;

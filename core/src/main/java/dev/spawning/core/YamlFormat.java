@@ -110,9 +110,8 @@ final class YamlFormat {
             List<Problem> errors) {
         for (String comment : comments) {
             if (comment.codePoints().anyMatch(c -> !StreamReader.isPrintable(c) || isBreak(c))) {
-                String at = line > 0 ? "line " + line + ": " : "";
-                errors.add(Problem.error("Error in file " + file.path() + ": " + at + "the comment "
-                        + PyRepr.of(comment) + " " + where + " cannot be written as YAML: "
+                errors.add(Problem.error(file.path(), line, "the comment " + PyRepr.of(comment) + " " + where
+                        + " cannot be written as YAML: "
                         + "a YAML comment cannot hold a control character or a line break"));
             }
         }
@@ -131,23 +130,26 @@ final class YamlFormat {
         try {
             return new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new DeploymentException("Error in file " + path + ": " + syntaxError(e), e);
+            throw new DeploymentException(syntaxError(path, e), e);
         } catch (YAMLException e) {
-            throw new DeploymentException("Error in file " + path + ": " + e.getMessage(), e);
+            throw new DeploymentException(Problem.error(path, 0, String.valueOf(e.getMessage())), e);
         }
     }
 
-    /** SnakeYAML's problem with its line, and what it was reading when that started elsewhere. */
-    private static String syntaxError(MarkedYAMLException e) {
+    /** SnakeYAML's problem at its line, and what it was reading when that started elsewhere. */
+    private static Problem syntaxError(Path path, MarkedYAMLException e) {
         Mark problem = e.getProblemMark();
+        return Problem.error(path, problem == null ? 0 : problem.getLine() + 1, e.getProblem() + context(e, problem));
+    }
+
+    /** {@code  (while parsing a block mapping that starts at line 3)}, or nothing. */
+    private static String context(MarkedYAMLException e, Mark problem) {
         Mark context = e.getContextMark();
-        String text = (problem == null ? "" : "line " + (problem.getLine() + 1) + ": ") + e.getProblem();
         if (e.getContext() == null) {
-            return text;
+            return "";
         }
         boolean elsewhere = context != null && (problem == null || context.getLine() != problem.getLine());
-        return text + " (" + e.getContext() + (elsewhere ? " that starts at line " + (context.getLine() + 1) : "")
-                + ")";
+        return " (" + e.getContext() + (elsewhere ? " that starts at line " + (context.getLine() + 1) : "") + ")";
     }
 
     /**
@@ -197,8 +199,8 @@ final class YamlFormat {
                 : node.getNodeId() == NodeId.sequence ? "a list" : "'" + ((ScalarNode) node).getValue() + "'";
     }
 
-    private static String error(Path path, Node node, String message) {
-        return "Error in file " + path + ": line " + line(node) + ": " + message;
+    private static Problem error(Path path, Node node, String message) {
+        return Problem.error(path, line(node), message);
     }
 
     private static int line(Node node) {
@@ -303,8 +305,8 @@ final class YamlFormat {
                     }
                 }
             } else if (!isEmpty(body)) {
-                errors.add(Problem.error(error(path, tuple.getKeyNode(), "section [" + name
-                        + "] must be a mapping of settings (key: value), not " + describe(body))));
+                errors.add(error(path, tuple.getKeyNode(), "section [" + name
+                        + "] must be a mapping of settings (key: value), not " + describe(body)));
             }
             return new Section(name, line(tuple.getKeyNode()), options, before);
         }
@@ -327,15 +329,15 @@ final class YamlFormat {
                 return scalar.getValue().stripTrailing();
             }
             if (!(node instanceof SequenceNode sequence)) {
-                errors.add(Problem.error(error(path, entry.getKeyNode(),
-                        where + "a setting is a string, a number, a boolean or a list, not " + describe(node))));
+                errors.add(error(path, entry.getKeyNode(),
+                        where + "a setting is a string, a number, a boolean or a list, not " + describe(node)));
                 return null;
             }
             List<String> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 if (!(item instanceof ScalarNode scalar)) {
-                    errors.add(Problem.error(error(path, item,
-                            where + "a list value holds plain items, not " + describe(item))));
+                    errors.add(error(path, item,
+                            where + "a list value holds plain items, not " + describe(item)));
                     return null;
                 }
                 items.add(scalar.getValue());
@@ -347,7 +349,7 @@ final class YamlFormat {
             if (node instanceof ScalarNode scalar) {
                 return scalar.getValue();
             }
-            errors.add(Problem.error(error(path, node, what + " must be a plain string, not " + describe(node))));
+            errors.add(error(path, node, what + " must be a plain string, not " + describe(node)));
             return null;
         }
 
@@ -355,7 +357,7 @@ final class YamlFormat {
         private boolean isNew(Map<String, Integer> seen, Node key, String name, String duplicate) {
             Integer first = seen.putIfAbsent(name, line(key));
             if (first != null) {
-                errors.add(Problem.error(error(path, key, duplicate + " (first at line " + first + ")")));
+                errors.add(error(path, key, duplicate + " (first at line " + first + ")"));
             }
             return first == null;
         }

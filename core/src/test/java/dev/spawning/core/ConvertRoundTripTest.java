@@ -164,7 +164,7 @@ class ConvertRoundTripTest {
         DeploymentException e = catchThrowableOfType(DeploymentException.class,
                 () -> IniWriter.write(parse("not-ini.yaml")));
         String refused = " cannot be written as INI without changing its meaning: ";
-        assertThat(e.problems()).extracting(Problem::message).containsExactly(
+        assertThat(e.problems()).extracting(Problem::text).containsExactly(
                 "Error in file " + file + ": line 3: key 'http://example.com/' in section [composite:main]" + refused
                         + "an INI key cannot contain '=' or ':' or a line break, start with '#', ';' or '[', "
                         + "or have blanks around it",

@@ -208,7 +208,7 @@ class IniReaderTest {
                 "Error in file app.ini: line 4: key 'a' already exists in section [s] (first at line 2)",
                 "Error in file app.ini: line 5: section [s] already exists (first at line 1)",
                 "Error in file app.ini: line 6: an option needs a key before its '=', found: '= 3'");
-        assertThat(e.problems()).extracting(Problem::message).containsExactlyElementsOf(expected);
+        assertThat(e.problems()).extracting(Problem::text).containsExactlyElementsOf(expected);
         assertThat(e.problems()).allMatch(Problem::isError);
         assertThat(e.getMessage()).isEqualTo(String.join("\n", expected));
     }

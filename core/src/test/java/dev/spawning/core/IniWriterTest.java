@@ -24,7 +24,7 @@ class IniWriterTest {
 
     private static List<String> refusals(Option... options) {
         DeploymentException e = catchThrowableOfType(DeploymentException.class, () -> IniWriter.write(model(options)));
-        return e.problems().stream().map(Problem::message).toList();
+        return e.problems().stream().map(Problem::text).toList();
     }
 
     @Test

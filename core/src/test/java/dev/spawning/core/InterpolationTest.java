@@ -162,6 +162,20 @@ class InterpolationTest {
     }
 
     @Test
+    void percentInsideAReferenceIsNotPasteSyntax() {
+        assertThat(expand("${env:RATIO:-50%}")).isEqualTo("50%");
+        env.put("RATIO", "75%");
+        assertThat(expand("${env:RATIO:-50%} of %%")).isEqualTo("75% of %");
+    }
+
+    @Test
+    void doubledDollarBeforeAReferenceToANameStaysALiteralDollarBrace() {
+        name("x", "inner");
+        assertThat(expand("$${%(x)s}")).isEqualTo("${inner}");
+        assertThat(expand("$${unclosed")).isEqualTo("${unclosed");
+    }
+
+    @Test
     void loneDollarIsLiteral() {
         assertThat(expand("costs $5, $$ or $")).isEqualTo("costs $5, $$ or $");
     }

@@ -2,6 +2,7 @@ package dev.spawning.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.spawning.core.testing.Fixtures;
 import java.nio.file.Files;
@@ -66,6 +67,41 @@ class LoaderFailuresTest {
                 + "[app:filter_class_by_call] use = call:dev.spawning.examples.CapsFilterFactory: "
                 + "dev.spawning.examples.CapsFilterFactory is a filter factory, but [app:filter_class_by_call] needs "
                 + "an app factory or a composite factory");
+    }
+
+    @Test
+    void everyBadKeyOfAUrlmapIsAProblemAtItsOwnLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("map.ini");
+        Files.writeString(file, """
+                [composite:main]
+                use = service:urlmap
+                foo = a
+                /x = a
+                /x/ = a
+                """);
+        String at = "error: Error in file " + file + ": line ";
+        assertThat(Deployment.ofUri("config:" + file, null).check()).extracting(Problem::toString).containsExactly(
+                at + "3: [composite:main] path expression 'foo': a path must start with / or http:// or https://",
+                at + "5: [composite:main] path expression '/x/': maps the same path as '/x'; remove one of them");
+    }
+
+    @Test
+    void aFactorysIssuesAreProblemsAtTheirKeysWithTheirOwnMessages(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("picky.ini");
+        Files.writeString(file, """
+                [app:main]
+                use = call:dev.spawning.core.TestFactories::picky
+                workers = lots
+                mode = warp
+                """);
+        assertThat(Deployment.ofUri("config:" + file, null).check())
+                .extracting(Problem::text, Problem::message, Problem::line, Problem::section, Problem::key)
+                .containsExactly(
+                        tuple("Error in file " + file + ": line 3: [app:main] workers = 'lots': expected an integer "
+                                + "from 1 to 64", "workers = 'lots': expected an integer from 1 to 64", 3, "app:main",
+                                "workers"),
+                        tuple("Error in file " + file + ": line 4: [app:main] mode must be fast or slow",
+                                "mode must be fast or slow", 4, "app:main", "mode"));
     }
 
     @Test

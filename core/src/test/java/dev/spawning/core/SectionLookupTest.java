@@ -56,7 +56,7 @@ class SectionLookupTest {
         assertThat(c.localConf().asMap()).isEmpty();
         assertThat(c.globalConf().asMap()).containsEntry("debug", "false").containsEntry("flag", "on");
         int line = 31;
-        assertThat(d.warnings(Kind.APP, "shadow")).extracting(Problem::message).containsExactly(
+        assertThat(d.warnings(Kind.APP, "shadow")).extracting(Problem::text).containsExactly(
                 "Warning in file " + Fixtures.file(file) + ": line " + line + ": [app:shadow] debug = true is "
                         + "ignored: 'debug' is set in [DEFAULT], and a local setting with the name of a default is "
                         + "dropped (Paste Deploy's rule). Write 'set debug = true' to override the default for this "
@@ -194,7 +194,7 @@ class SectionLookupTest {
     void aLocalKeyNamedLikeAPassedInGlobalIsDroppedAndWarnedAbout(String file) {
         Deployment d = Fixtures.deployment(file).withGlobalConf(Map.of("setting1", "global"));
         assertThat(d.context(Kind.APP, "test1").localConf().asMap()).doesNotContainKey("setting1");
-        assertThat(d.warnings(Kind.APP, "test1")).extracting(Problem::message).singleElement().asString()
+        assertThat(d.warnings(Kind.APP, "test1")).extracting(Problem::text).singleElement().asString()
                 .contains("[app:test1] setting1 = foo is ignored: 'setting1' is passed in as a global,");
     }
 

@@ -4,6 +4,7 @@ import dev.spawning.core.testing.Apps;
 import dev.spawning.factory.App;
 import dev.spawning.factory.AppFactory;
 import dev.spawning.factory.CompositeFactory;
+import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Filter;
 import dev.spawning.factory.Loader;
 import dev.spawning.factory.Response;
@@ -93,7 +94,23 @@ public final class TestFactories {
 
     /** An app factory method that refuses its settings in its own words. */
     public static App refusing(Settings global, Settings local) {
-        throw new dev.spawning.factory.FactoryException("needs a 'database' setting");
+        throw new FactoryException("needs a 'database' setting");
+    }
+
+    /**
+     * An app factory method that refuses two settings at their keys: one as {@link Settings} words
+     * it, one in its own words.
+     */
+    public static App picky(Settings global, Settings local) {
+        List<FactoryException.Issue> issues = new java.util.ArrayList<>();
+        try {
+            local.integer("workers", 1, 1, 64);
+        } catch (FactoryException e) {
+            issues.addAll(e.issues());
+        }
+        issues.add(new FactoryException.Issue("mode must be fast or slow", local.origin("mode").orElseThrow(),
+                local.section(), "mode"));
+        throw new FactoryException(issues);
     }
 
     /** An app factory method that returns nothing. */

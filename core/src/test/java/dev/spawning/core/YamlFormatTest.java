@@ -189,7 +189,7 @@ class YamlFormatTest {
     void everyStructuralErrorIsReported() {
         DeploymentException e = catchThrowableOfType(DeploymentException.class,
                 () -> read("a: x", "b:", "  k: {}", "b: {}"));
-        assertThat(e.problems()).extracting(Problem::message).containsExactly(
+        assertThat(e.problems()).extracting(Problem::text).containsExactly(
                 "Error in file app.yaml: line 1: section [a] must be a mapping of settings (key: value), not 'x'",
                 "Error in file app.yaml: line 3: key 'k' in section [b]: a setting is a string, a number, a boolean "
                         + "or a list, not a mapping",
@@ -301,7 +301,7 @@ class YamlFormatTest {
                 new Section("s", 2, List.of(new Option("a", "1", 4, List.of("# bell \u0007"))), List.of())),
                 List.of("# next\u0085line"));
         DeploymentException e = catchThrowableOfType(DeploymentException.class, () -> YamlFormat.write(file));
-        assertThat(e.problems()).extracting(Problem::message).containsExactly(
+        assertThat(e.problems()).extracting(Problem::text).containsExactly(
                 "Error in file app.ini: line 4: the comment '# bell \\x07' before key 'a' in section [s] cannot be "
                         + "written as YAML: a YAML comment cannot hold a control character or a line break",
                 "Error in file app.ini: the comment '# next\\x85line' at the end of the file cannot be written as "

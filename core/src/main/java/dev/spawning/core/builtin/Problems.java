@@ -1,5 +1,6 @@
 package dev.spawning.core.builtin;
 
+import dev.spawning.core.Problem;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Origin;
 import dev.spawning.factory.Settings;
@@ -21,12 +22,17 @@ final class Problems {
         issues.add(at(local, key, text));
     }
 
+    /** Notes each issue of {@code error}. */
+    void add(FactoryException error) {
+        issues.addAll(error.issues());
+    }
+
     /** The value read, or {@code null} after noting the {@link FactoryException} it threw. */
     <T> T read(Supplier<T> reader) {
         try {
             return reader.get();
         } catch (FactoryException e) {
-            issues.addAll(e.issues());
+            add(e);
             return null;
         }
     }
@@ -44,9 +50,9 @@ final class Problems {
      */
     static FactoryException.Issue at(Settings local, String key, String text) {
         Origin origin = (key == null ? local.sectionOrigin() : local.origin(key)).orElse(null);
-        String prefix = origin == null ? "" : origin.errorPrefix();
-        String section = local.section().isEmpty() ? "" : "[" + local.section() + "] ";
-        return new FactoryException.Issue(prefix + section + text, origin,
-                local.section().isEmpty() ? null : local.section(), key);
+        String section = local.section().isEmpty() ? null : local.section();
+        Problem problem = new Problem(Problem.Severity.ERROR, text, origin == null ? null : origin.file(),
+                origin == null ? 0 : origin.line(), section, key, true);
+        return new FactoryException.Issue(problem.text(), origin, section, key);
     }
 }

@@ -44,25 +44,19 @@ public final class UrlMapFactory implements CompositeFactory {
      */
     private static Map<PathExpression, String> paths(Settings local) {
         Map<PathExpression, String> paths = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
+        Problems problems = new Problems();
         for (String key : local.keys()) {
             if (key.equals("not_found_app")) {
                 continue;
             }
-            try {
-                PathExpression where = PathExpression.parse(local, key);
-                String earlier = paths.putIfAbsent(where, key);
-                if (earlier != null) {
-                    errors.add(PathExpression.invalid(local, key,
-                            "maps the same path as '" + earlier + "'; remove one of them").getMessage());
-                }
-            } catch (FactoryException e) {
-                errors.add(e.getMessage());
+            PathExpression where = problems.read(() -> PathExpression.parse(local, key));
+            String earlier = where == null ? null : paths.putIfAbsent(where, key);
+            if (earlier != null) {
+                problems.add(PathExpression.invalid(local, key,
+                        "maps the same path as '" + earlier + "'; remove one of them"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new FactoryException(String.join("\n", errors));
-        }
+        problems.throwIfAny();
         return paths;
     }
 }
