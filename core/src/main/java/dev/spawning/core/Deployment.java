@@ -52,6 +52,9 @@ public final class Deployment {
     /**
      * A deployment file, INI or YAML by its extension ({@code .yaml} or {@code .yml} for YAML); a
      * {@code #} in the path is part of the file name, not a section name. Nothing is read until a load.
+     *
+     * @param file the file; a relative path is resolved against the working directory now
+     * @return the deployment, with no globals, no injector and this library's class loader
      */
     public static Deployment of(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -62,6 +65,10 @@ public final class Deployment {
     /**
      * A deployment URI: {@code config:path[#name]}, {@code service:NAME}, {@code egg:ANY#NAME},
      * {@code call:Class[::method]}; relative paths start at {@code relativeTo}.
+     *
+     * @param uri        the URI, as a {@code use} key would give it
+     * @param relativeTo the directory relative paths start at; {@code null} when the URI has none
+     * @return the deployment, with no globals, no injector and this library's class loader
      */
     public static Deployment ofUri(String uri, Path relativeTo) {
         return new Deployment(Objects.requireNonNull(uri, "uri"),
@@ -69,17 +76,33 @@ public final class Deployment {
                 Deployment.class.getClassLoader());
     }
 
-    /** Globals passed in, as a caller of Paste's {@code loadapp(global_conf=...)} or the command line gives them. */
+    /**
+     * Globals passed in, as a caller of Paste's {@code loadapp(global_conf=...)} or the command line
+     * gives them: every section receives them, and {@code [DEFAULT]} cannot override them.
+     *
+     * @param conf the globals, in order; copied
+     * @return a deployment like this one with these globals
+     */
     public Deployment withGlobalConf(Map<String, String> conf) {
         return new Deployment(uri, relativeTo, new LinkedHashMap<>(conf), injector, classLoader);
     }
 
-    /** The injector that creates factory classes; its bindings are what factories may inject. */
+    /**
+     * The injector that creates factory classes; its bindings are what factories may inject.
+     *
+     * @param factoryInjector the application's injector
+     * @return a deployment like this one that creates factories through it
+     */
     public Deployment withInjector(Injector factoryInjector) {
         return new Deployment(uri, relativeTo, globalConf, factoryInjector, classLoader);
     }
 
-    /** Where providers and {@code call:} classes are found; by default the loader of this library. */
+    /**
+     * Where providers and {@code call:} classes are found; by default the loader of this library.
+     *
+     * @param loader the class loader to search, such as one with the application's jars
+     * @return a deployment like this one that looks there
+     */
     public Deployment withClassLoader(ClassLoader loader) {
         return new Deployment(uri, relativeTo, globalConf, injector, loader);
     }
@@ -87,6 +110,7 @@ public final class Deployment {
     /**
      * The app named by the URI's fragment, or {@code main} (Paste's {@code loadapp(uri)}).
      *
+     * @return the app, composed and ready to handle requests
      * @throws DeploymentException when the file or a file it includes cannot be read, a section is
      *         missing or wrong, or a factory fails; its message names the file, line, section and key
      */
@@ -99,6 +123,7 @@ public final class Deployment {
      * {@code filter-app:}), with its filters and the apps it is composed of.
      *
      * @param name the section's name without its prefix; {@code null} for the URI's fragment or {@code main}
+     * @return the app, composed and ready to handle requests
      * @throws DeploymentException as {@link #app()} does
      */
     public App app(String name) {
@@ -109,6 +134,7 @@ public final class Deployment {
      * The filter of section {@code filter:NAME} (Paste's {@code loadfilter}).
      *
      * @param name the section's name without its prefix; {@code null} for the URI's fragment or {@code main}
+     * @return the filter, to wrap an app with
      * @throws DeploymentException as {@link #app()} does
      */
     public Filter filter(String name) {
@@ -121,6 +147,7 @@ public final class Deployment {
      * bad values are reported together.
      *
      * @param name the section's name without its prefix; {@code null} for the URI's fragment or {@code main}
+     * @return the server, not yet started
      * @throws DeploymentException as {@link #app()} does
      */
     public Server server(String name) {
@@ -130,6 +157,9 @@ public final class Deployment {
     /**
      * What the factory of {@code name} would receive, without building it (Paste's {@code appconfig}).
      *
+     * @param kind what {@code name} is
+     * @param name the section's name without its prefix; {@code null} for the URI's fragment or {@code main}
+     * @return the section and the global and local conf its factory would receive
      * @throws DeploymentException when the section cannot be found or its settings cannot be resolved
      */
     public Context context(Kind kind, String name) {
@@ -139,7 +169,9 @@ public final class Deployment {
 
     /**
      * Loads every section of the file without serving and returns every error and warning found,
-     * each once, errors first.
+     * each once, errors first. Never throws for a problem of the file: each is in the list.
+     *
+     * @return the problems, errors first, each in the order found; empty when the file is sound
      */
     public List<Problem> check() {
         Session session = newSession();
@@ -162,6 +194,9 @@ public final class Deployment {
      * The tree of what {@code name} is built from: pipelines, filters in order, composites,
      * providers; one node per line, as {@code spawn describe} prints it. Builds the object to find out.
      *
+     * @param kind what {@code name} is
+     * @param name the section's name without its prefix; {@code null} for the URI's fragment or {@code main}
+     * @return the tree, one node per line, each line ending in a line break
      * @throws DeploymentException as {@link #app()} does
      */
     public String describe(Kind kind, String name) {
@@ -173,6 +208,8 @@ public final class Deployment {
     /**
      * The names of the sections of {@code kind} in the file, in file order, without their prefixes.
      *
+     * @param kind the kind of section
+     * @return the names; empty when there are none
      * @throws DeploymentException when the URI is not a deployment file or the file cannot be read
      */
     public List<String> names(Kind kind) {

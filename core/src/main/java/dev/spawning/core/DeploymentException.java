@@ -41,7 +41,7 @@ public final class DeploymentException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, in the order found; at least one. */
+    /** {@return every problem found, in the order found; at least one} */
     public List<Problem> problems() {
         return problems;
     }

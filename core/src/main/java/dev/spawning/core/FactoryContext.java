@@ -115,10 +115,7 @@ final class FactoryContext extends LoaderContext {
         if (issue.origin() == null) {
             return sectionProblem(issue.message(), issue.key());
         }
-        Problem placed = Problem.error(issue.origin(), issue.message()).labelled(issue.section(), issue.key());
-        String location = placed.saying("").text();
-        return issue.message().startsWith(location)
-                ? placed.saying(issue.message().substring(location.length())) : placed;
+        return Problem.error(issue.origin(), issue.message()).labelled(issue.section(), issue.key());
     }
 
     /** {@code Error in file F: line N: [app:main] WHAT}, at this section's header. */

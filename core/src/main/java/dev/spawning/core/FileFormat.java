@@ -17,6 +17,8 @@ public enum FileFormat {
     /**
      * The form named {@code word}: {@code ini}, {@code yaml} or {@code yml}, in any case.
      *
+     * @param word the name, as written after {@code spawn convert --to}
+     * @return the form
      * @throws IllegalArgumentException naming the word and the forms there are
      */
     public static FileFormat ofWord(String word) {
@@ -32,6 +34,8 @@ public enum FileFormat {
      * the same sections, keys, values and comments, in the same order. Nothing is resolved: includes,
      * {@code %(name)s} and {@code ${env:...}} stay as written.
      *
+     * @param file the deployment file, in either form
+     * @return the file's text in this form
      * @throws DeploymentException when the file cannot be read, is not valid in its form, or holds
      *         something this form cannot say (every such problem, with its place)
      */

@@ -29,7 +29,7 @@ public enum Kind {
         this.pasteKeys = pasteKeys;
     }
 
-    /** {@code app}, {@code filter} or {@code server}, as written after {@code --type}. */
+    /** {@return {@code app}, {@code filter} or {@code server}, as written after {@code --type}} */
     public String word() {
         return word;
     }
@@ -54,7 +54,12 @@ public enum Kind {
         return pasteKeys;
     }
 
-    /** The kind whose {@link #word} is {@code word}, or null when there is none. */
+    /**
+     * The kind whose {@link #word} is {@code word}.
+     *
+     * @param word {@code app}, {@code filter} or {@code server}
+     * @return the kind, or {@code null} when {@code word} names none
+     */
     public static Kind ofWord(String word) {
         for (Kind kind : values()) {
             if (kind.word.equals(word)) {

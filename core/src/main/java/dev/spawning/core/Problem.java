@@ -36,8 +36,14 @@ public record Problem(Severity severity, String message, String file, int line, 
         boolean labelled) {
 
     /** How bad a problem is. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        /** The file does not load: {@code spawn check} exits with status 2. */
+        ERROR,
+        /** The file loads, but probably does not mean what its author meant. */
+        WARNING
+    }
 
+    /** Checks that the severity and the message are given. */
     public Problem {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
@@ -79,19 +85,15 @@ public record Problem(Severity severity, String message, String file, int line, 
         return new Problem(severity, message, file, line, section, key, true);
     }
 
-    /** This problem, at the same place, saying {@code what}. */
-    Problem saying(String what) {
-        return new Problem(severity, what, file, line, section, key, labelled);
-    }
-
+    /** {@return whether this is an error rather than a warning} */
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
     /**
-     * The text for the user: {@code Error in file F: line N: [section] MESSAGE} (or {@code Warning in
-     * file ...}), leaving out the line when it is 0, the label when the problem is not labelled, and
-     * the file and line when the file is not known.
+     * {@return the text for the user:} {@code Error in file F: line N: [section] MESSAGE} (or
+     * {@code Warning in file ...}), leaving out the line when it is 0, the label when the problem is
+     * not labelled, and the file and line when the file is not known.
      */
     public String text() {
         StringBuilder text = new StringBuilder();

@@ -19,7 +19,12 @@ public record Providers(List<ProviderInfo> found, List<String> unusable) {
         unusable = List.copyOf(unusable);
     }
 
-    /** The providers {@code classLoader} finds, as a load through that class loader would see them. */
+    /**
+     * The providers {@code classLoader} finds, as a load through that class loader would see them.
+     *
+     * @param classLoader where to look, through {@link java.util.ServiceLoader}
+     * @return what was found
+     */
     public static Providers discover(ClassLoader classLoader) {
         ProviderRegistry registry = ProviderRegistry.discover(classLoader);
         return new Providers(registry.all().stream()

@@ -36,12 +36,20 @@ public final class SpawningModule extends AbstractModule {
      * The module for {@code deployment}. Its section names are read when Guice configures the module
      * (so a file that cannot be read fails the injector's creation, with a {@link DeploymentException}
      * as the cause); the apps and servers are built when first injected.
+     *
+     * @param deployment the deployment whose sections to bind
+     * @return the module, for {@code Guice.createInjector}
      */
     public static SpawningModule of(Deployment deployment) {
         return new SpawningModule(deployment);
     }
 
-    /** The module for the deployment file at {@code file}: {@code of(Deployment.of(file))}. */
+    /**
+     * The module for the deployment file at {@code file}: {@code of(Deployment.of(file))}.
+     *
+     * @param file the deployment file, INI or YAML
+     * @return the module, for {@code Guice.createInjector}
+     */
     public static SpawningModule of(Path file) {
         return of(Deployment.of(file));
     }

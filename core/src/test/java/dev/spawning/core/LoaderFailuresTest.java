@@ -86,6 +86,16 @@ class LoaderFailuresTest {
     }
 
     @Test
+    void aMissingRequiredSettingIsPlacedOnceAtItsSection(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("needy.ini");
+        Files.writeString(file, "# a comment\n[app:main]\nuse = call:dev.spawning.core.TestFactories::needy\n");
+        assertThat(Deployment.ofUri("config:" + file, null).check())
+                .extracting(Problem::text, Problem::message, Problem::line, Problem::section, Problem::key)
+                .containsExactly(tuple("Error in file " + file + ": line 2: [app:main] is missing the setting "
+                        + "'database'", "is missing the setting 'database'", 2, "app:main", null));
+    }
+
+    @Test
     void aFactorysIssuesAreProblemsAtTheirKeysWithTheirOwnMessages(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("picky.ini");
         Files.writeString(file, """

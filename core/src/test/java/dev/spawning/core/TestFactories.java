@@ -113,6 +113,12 @@ public final class TestFactories {
         throw new FactoryException(issues);
     }
 
+    /** An app factory method that requires a setting, as {@link Settings#require} words its absence. */
+    public static App needy(Settings global, Settings local) {
+        local.require("database");
+        return null;
+    }
+
     /** An app factory method that returns nothing. */
     public static App nothing(Settings global, Settings local) {
         return null;

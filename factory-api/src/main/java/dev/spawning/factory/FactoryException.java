@@ -40,22 +40,22 @@ public final class FactoryException extends RuntimeException {
     /**
      * One problem whose place is known (a bad value of a setting: see {@link Settings#invalid}).
      *
-     * @param issue the problem; its message is this exception's
+     * @param issue the problem; its {@link Issue#text() text} is this exception's message
      */
     public FactoryException(Issue issue) {
-        super(issue.message());
+        super(issue.text());
         this.issues = List.of(issue);
     }
 
     /**
      * Several problems at once, such as every bad value of one section; the message is their
-     * messages, a line each.
+     * texts, a line each.
      *
      * @param issues the problems, in the order found; copied
      * @throws IllegalArgumentException for an empty list
      */
     public FactoryException(List<Issue> issues) {
-        super(String.join("\n", issues.stream().map(Issue::message).toList()));
+        super(String.join("\n", issues.stream().map(Issue::text).toList()));
         if (issues.isEmpty()) {
             throw new IllegalArgumentException("A FactoryException needs at least one issue");
         }
@@ -67,16 +67,16 @@ public final class FactoryException extends RuntimeException {
         return issues;
     }
 
-    /** {@return the message of each problem, in the order found} */
+    /** {@return the text of each problem, its place included, in the order found} */
     public List<String> messages() {
-        return issues.stream().map(Issue::message).toList();
+        return issues.stream().map(Issue::text).toList();
     }
 
     /**
-     * One problem: its message for the user, and where it is when known.
+     * One problem: what is wrong, and where it is when known, as separate fields, so that the
+     * loader can place it among a file's other problems without reading its text.
      *
-     * @param message the whole message, such as
-     *                {@code Error in file F: line N: [server:main] port = 'x': expected an integer}
+     * @param message what is wrong, without its place, such as {@code port = 'x': expected an integer}
      * @param origin  the file and line of the bad value; {@code null} when unknown
      * @param section the section, such as {@code server:main}; {@code null} when none
      * @param key     the key of the bad value; {@code null} when none
@@ -91,6 +91,16 @@ public final class FactoryException extends RuntimeException {
          */
         public static Issue of(String message) {
             return new Issue(message, null, null, null);
+        }
+
+        /**
+         * {@return the message with its place, for a reader of this exception alone:}
+         * {@code Error in file F: line N: [server:main] port = 'x': expected an integer}, each part
+         * present when known. (The loader renders its own problems from the fields.)
+         */
+        public String text() {
+            return (origin == null ? "" : origin.errorPrefix()) + (section == null ? "" : "[" + section + "] ")
+                    + message;
         }
     }
 }

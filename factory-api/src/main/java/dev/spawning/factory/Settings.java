@@ -162,8 +162,8 @@ public final class Settings {
     public String require(String key) {
         String value = values.get(key);
         if (value == null) {
-            String where = section.isEmpty() ? "Missing" : "[" + section + "] is missing";
-            throw new FactoryException(sectionPrefix() + where + " the setting '" + key + "'");
+            throw new FactoryException(section.isEmpty() ? FactoryException.Issue.of("Missing the setting '" + key + "'")
+                    : new FactoryException.Issue("is missing the setting '" + key + "'", sectionOrigin, section, null));
         }
         return value;
     }
@@ -292,12 +292,8 @@ public final class Settings {
      * @return the exception, for the caller to throw
      */
     public FactoryException invalid(String key, String expected) {
-        Origin origin = origins.get(key);
-        String prefix = origin != null ? origin.errorPrefix() : "";
-        String where = section.isEmpty() ? "" : "[" + section + "] ";
-        return new FactoryException(new FactoryException.Issue(
-                prefix + where + key + " = '" + values.get(key) + "': expected " + expected,
-                origin, section.isEmpty() ? null : section, key));
+        return new FactoryException(new FactoryException.Issue(key + " = '" + values.get(key) + "': expected " + expected,
+                origins.get(key), section.isEmpty() ? null : section, key));
     }
 
     /**
@@ -354,10 +350,6 @@ public final class Settings {
         } catch (NumberFormatException notANumber) {
             return null;
         }
-    }
-
-    private String sectionPrefix() {
-        return sectionOrigin != null ? sectionOrigin.errorPrefix() : "";
     }
 
     @Override

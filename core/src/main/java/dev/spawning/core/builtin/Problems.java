@@ -1,6 +1,5 @@
 package dev.spawning.core.builtin;
 
-import dev.spawning.core.Problem;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Origin;
 import dev.spawning.factory.Settings;
@@ -50,9 +49,6 @@ final class Problems {
      */
     static FactoryException.Issue at(Settings local, String key, String text) {
         Origin origin = (key == null ? local.sectionOrigin() : local.origin(key)).orElse(null);
-        String section = local.section().isEmpty() ? null : local.section();
-        Problem problem = new Problem(Problem.Severity.ERROR, text, origin == null ? null : origin.file(),
-                origin == null ? 0 : origin.line(), section, key, true);
-        return new FactoryException.Issue(problem.text(), origin, section, key);
+        return new FactoryException.Issue(text, origin, local.section().isEmpty() ? null : local.section(), key);
     }
 }
