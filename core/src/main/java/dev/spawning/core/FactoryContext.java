@@ -57,6 +57,7 @@ final class FactoryContext extends LoaderContext {
      */
     private Object buildServer(ServerFactory factory, Settings globals, Settings locals) {
         List<Problem> problems = new ArrayList<>(ServerKeys.unknown(locals, factory.settingNames(), place));
+        problems.addAll(ServerKeys.unservedBind(locals, factory, source.summary(), place));
         try {
             Object built = factory.create(globals, locals);
             if (problems.isEmpty()) {

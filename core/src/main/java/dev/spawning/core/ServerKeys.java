@@ -1,6 +1,7 @@
 package dev.spawning.core;
 
 import dev.spawning.factory.Origin;
+import dev.spawning.factory.ServerFactory;
 import dev.spawning.factory.Settings;
 import dev.spawning.factory.server.ServerSettings;
 import java.util.ArrayList;
@@ -36,5 +37,21 @@ final class ServerKeys {
             }
         }
         return problems;
+    }
+
+    /**
+     * An error when {@code locals} asks for a socket bound elsewhere ({@code bind = fd://...}) of a
+     * provider that cannot serve one, which would otherwise bind {@code host} and {@code port} in
+     * silence.
+     */
+    static List<Problem> unservedBind(Settings locals, ServerFactory factory, String provider, Place place) {
+        String bind = locals.get("bind").orElse("").strip();
+        if (!bind.startsWith("fd://") || factory.servesHandedSockets()) {
+            return List.of();
+        }
+        Origin origin = locals.origin("bind").orElse(place.origin());
+        return List.of(Problem.error(origin, "bind = " + bind + ": " + provider
+                + " cannot serve a socket bound elsewhere; set host and port instead")
+                .labelled(place.section(), "bind"));
     }
 }

@@ -86,6 +86,16 @@ class LoaderFailuresTest {
     }
 
     @Test
+    void aSocketBoundElsewhereIsRefusedForAProviderThatCannotServeOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("handed.ini");
+        Files.writeString(file, "[server:main]\nuse = call:dev.spawning.core.TestFactories::server\nbind = fd://0\n");
+        assertThat(Deployment.ofUri("config:" + file, null).check()).extracting(Problem::text)
+                .containsExactly("Error in file " + file + ": line 3: [server:main] bind = fd://0: "
+                        + "dev.spawning.core.TestFactories::server (server factory) cannot serve a socket bound "
+                        + "elsewhere; set host and port instead");
+    }
+
+    @Test
     void aMissingRequiredSettingIsPlacedOnceAtItsSection(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("needy.ini");
         Files.writeString(file, "# a comment\n[app:main]\nuse = call:dev.spawning.core.TestFactories::needy\n");

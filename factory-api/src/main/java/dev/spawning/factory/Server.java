@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A server built by a {@link ServerFactory}: it binds and serves an app when started, and stops
@@ -54,6 +55,15 @@ public interface Server extends AutoCloseable {
      * @throws InterruptedException when the waiting thread is interrupted; the server runs on
      */
     void await() throws InterruptedException;
+
+    /**
+     * {@return what the server is doing now, for a controller's status and drain; empty when the
+     * server does not count (a {@link ServerRunner} seen as a server)} Safe to call from any thread
+     * at any time; the three figures are each exact but not read at one instant.
+     */
+    default Optional<ServerFigures> figures() {
+        return Optional.empty();
+    }
 
     /** {@return the grace period configured for this server ({@code graceful_timeout})} */
     Duration gracefulTimeout();

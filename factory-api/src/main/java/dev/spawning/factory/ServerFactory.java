@@ -1,5 +1,6 @@
 package dev.spawning.factory;
 
+import java.nio.channels.ServerSocketChannel;
 import java.util.Set;
 
 /**
@@ -23,6 +24,37 @@ public non-sealed interface ServerFactory extends Factory {
      *                   together with the section's unknown keys
      */
     Server create(Settings globalConf, Settings localConf) throws Exception;
+
+    /**
+     * Builds the server of one section to serve {@code listening}, a socket already bound and
+     * listening (by a parent process, a supervisor, or the embedding application), instead of
+     * binding {@code host} and {@code port}. The server owns the channel from then on and closes it
+     * when it stops; it never changes its blocking mode, which every process holding the socket
+     * shares. A provider that can do this overrides this method and {@link #servesHandedSockets()};
+     * the default refuses.
+     *
+     * @param globalConf the global conf (see {@link Factory})
+     * @param localConf  the local conf: this section's own keys (see {@link Factory})
+     * @param listening  the bound, listening socket to accept from
+     * @return the server, unstarted
+     * @throws Exception as {@link #create(Settings, Settings)} does; by default a
+     *                   {@link FactoryException} saying that this provider cannot serve a socket
+     *                   bound elsewhere
+     */
+    default Server create(Settings globalConf, Settings localConf, ServerSocketChannel listening) throws Exception {
+        throw new FactoryException(getClass().getName() + " cannot serve a socket bound elsewhere");
+    }
+
+    /**
+     * {@return whether this provider serves a socket bound elsewhere: through
+     * {@link #create(Settings, Settings, ServerSocketChannel)}, and for {@code bind = fd://0} in its
+     * section} The loader refuses {@code bind = fd://0} for a provider that does not, rather than let
+     * it bind {@code host} and {@code port} in silence, and spawn's controller, which gives its
+     * workers the socket that way, checks it before starting any.
+     */
+    default boolean servesHandedSockets() {
+        return false;
+    }
 
     /**
      * The keys this provider reads from its section besides

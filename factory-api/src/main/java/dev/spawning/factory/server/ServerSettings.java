@@ -39,6 +39,9 @@ import java.util.Set;
  * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}
  * @param threads          {@code threads}, default 0: a virtual thread per request; N: a pool of N platform threads
  * @param debug            {@code debug}, default false: send an app's exception text in its 500 response
+ * @param inheritedSocket  {@code bind = fd://0}: serve the listening socket inherited as standard
+ *                         input ({@link InheritedSocket}) instead of binding {@code host} and
+ *                         {@code port}; {@code bind = HOST:PORT} sets those two instead
  */
 public record ServerSettings(
         String host,
@@ -59,7 +62,8 @@ public record ServerSettings(
         Optional<String> accessLog,
         String accessLogFormat,
         int threads,
-        boolean debug) {
+        boolean debug,
+        boolean inheritedSocket) {
 
     /** Apache's combined format with the duration in microseconds, in Gunicorn's atoms. */
     public static final String COMBINED_LOG_FORMAT =
@@ -77,7 +81,7 @@ public record ServerSettings(
     public static final Set<String> NAMES = Set.of("host", "port", "backlog", "max_connections", "keepalive",
             "idle_timeout", "header_timeout", "body_timeout", "url_length_limit", "max_header_line",
             "max_headers_size", "max_header_count", "max_body_size", "require_host", "graceful_timeout",
-            "access_log", "access_log_format", "threads", "debug");
+            "access_log", "access_log_format", "threads", "debug", "bind");
 
     /**
      * The keys of a server section that the controller reads ({@code spec/controller.md}), which a
@@ -85,7 +89,7 @@ public record ServerSettings(
      */
     public static final Set<String> CONTROLLER_NAMES = Set.of("processes", "reload", "watch", "classpath",
             "jvm_args", "startup_timeout", "graceful_timeout", "deadman", "max_requests", "max_age", "max_memory",
-            "control", "bind");
+            "control");
 
     /**
      * Reads and validates the server settings of a section; absent keys take their defaults.
@@ -143,9 +147,10 @@ public record ServerSettings(
         // A bad keepalive is reported once, by the line above.
         Duration keepAliveIdle = errors.count() > before ? idle
                 : local.value("keepalive", idle, "true, false or an idle timeout such as 5s", text -> keepAliveIdle(text, idle));
+        Bind bind = errors.read(() -> Bind.of(local), Bind.NONE);
         return new ServerSettings(
-                errors.read(() -> host(local), "127.0.0.1"),
-                errors.read(() -> local.integer("port", 8080, 0, 65535), 8080),
+                bind.host() != null ? bind.host() : errors.read(() -> host(local), "127.0.0.1"),
+                bind.port() >= 0 ? bind.port() : errors.read(() -> local.integer("port", 8080, 0, 65535), 8080),
                 errors.read(() -> local.integer("backlog", 2048, 1, Integer.MAX_VALUE), 2048),
                 errors.read(() -> local.integer("max_connections", 10_000, 1, Integer.MAX_VALUE), 10_000),
                 keepAlive,
@@ -163,7 +168,8 @@ public record ServerSettings(
                 errors.read(() -> accessLog(local), Optional.empty()),
                 local.get("access_log_format", COMBINED_LOG_FORMAT),
                 errors.read(() -> local.integer("threads", 0, 0, 10_000), 0),
-                errors.read(() -> local.bool("debug", false), false));
+                errors.read(() -> local.bool("debug", false), false),
+                bind.inherited());
     }
 
     /** {@return whether a request body has a size limit: {@code max_body_size} is not 0} */

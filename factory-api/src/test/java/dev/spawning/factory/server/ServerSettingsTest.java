@@ -90,7 +90,7 @@ class ServerSettingsTest {
         assertThat(s).isEqualTo(new ServerSettings("0.0.0.0", 0, 16, 50, true, Duration.ofSeconds(90),
                 Duration.ofMillis(500), Duration.ofMinutes(2), 1024, 4096, ByteSize.ofKilobytes(16), 20,
                 ByteSize.ofBytes(10L * 1024 * 1024), false, Duration.ZERO, Optional.of("/var/log/access.log"),
-                "%(h)s %(r)s", 8, true));
+                "%(h)s %(r)s", 8, true, false));
         assertThat(s.limitsBodySize()).isTrue();
     }
 
@@ -252,6 +252,39 @@ class ServerSettingsTest {
         assertRefused("host", "", "a host name or an IP address");
         assertRefused("host", "   ", "a host name or an IP address");
         assertRefused("host", "exa mple.com", "a host name or an IP address");
+    }
+
+    @Test
+    void bindFdZeroServesTheInheritedSocket() {
+        assertThat(ServerSettings.DEFAULTS.inheritedSocket()).isFalse();
+        assertThat(from("bind", "fd://0").inheritedSocket()).isTrue();
+    }
+
+    @Test
+    void bindHostAndPortStandsForHostAndPort() {
+        ServerSettings s = from("bind", "0.0.0.0:9000");
+        assertThat(s.host()).isEqualTo("0.0.0.0");
+        assertThat(s.port()).isEqualTo(9000);
+        assertThat(s.inheritedSocket()).isFalse();
+        ServerSettings v6 = from("bind", "[::1]:80");
+        assertThat(v6.host()).isEqualTo("::1");
+        assertThat(v6.port()).isEqualTo(80);
+    }
+
+    @Test
+    void bindOfAnotherDescriptorOrNoPortIsRefused() {
+        String expected = "fd://0 (the listening socket inherited as standard input) or HOST:PORT";
+        assertRefused("bind", "fd://3", expected);
+        assertRefused("bind", "localhost", expected);
+        assertRefused("bind", "::1:80", expected);
+        assertRefused("bind", "localhost:70000", expected);
+    }
+
+    @Test
+    void bindWithHostOrPortIsRefused() {
+        assertThatThrownBy(() -> from("bind", "fd://0", "port", "8000"))
+                .isInstanceOf(FactoryException.class)
+                .hasMessage("[server:main] bind = 'fd://0': expected either bind or host and port, not both");
     }
 
     @Test
