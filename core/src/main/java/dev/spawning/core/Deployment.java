@@ -37,14 +37,16 @@ public final class Deployment {
     private final String uri;
     private final Path relativeTo;
     private final Map<String, String> globalConf;
+    private final Map<String, String> serverSettings;
     private final Injector injector;
     private final ClassLoader classLoader;
 
-    private Deployment(String uri, Path relativeTo, Map<String, String> globalConf, Injector injector,
-            ClassLoader classLoader) {
+    private Deployment(String uri, Path relativeTo, Map<String, String> globalConf, Map<String, String> serverSettings,
+            Injector injector, ClassLoader classLoader) {
         this.uri = uri;
         this.relativeTo = relativeTo;
         this.globalConf = globalConf;
+        this.serverSettings = serverSettings;
         this.injector = injector;
         this.classLoader = classLoader;
     }
@@ -72,7 +74,7 @@ public final class Deployment {
      */
     public static Deployment ofUri(String uri, Path relativeTo) {
         return new Deployment(Objects.requireNonNull(uri, "uri"),
-                relativeTo == null ? null : relativeTo.toAbsolutePath().normalize(), Map.of(), null,
+                relativeTo == null ? null : relativeTo.toAbsolutePath().normalize(), Map.of(), Map.of(), null,
                 Deployment.class.getClassLoader());
     }
 
@@ -84,7 +86,24 @@ public final class Deployment {
      * @return a deployment like this one with these globals
      */
     public Deployment withGlobalConf(Map<String, String> conf) {
-        return new Deployment(uri, relativeTo, new LinkedHashMap<>(conf), injector, classLoader);
+        return new Deployment(uri, relativeTo, new LinkedHashMap<>(conf), serverSettings, injector, classLoader);
+    }
+
+    /**
+     * Settings that override the local conf of the server section whenever a server is loaded
+     * ({@link #server}) or its context read ({@link #context} with {@link Kind#SERVER}), as a
+     * {@code set} would, with the caller as their origin: how spawn's controller makes each worker
+     * serve the socket it inherits ({@code bind = fd://0}), and how
+     * {@code spawn serve FILE --set processes=4} overrides the file. Keys absent from the section
+     * are added. {@code bind} stands for {@code host} and {@code port}: overriding {@code bind}
+     * drops the section's {@code host} and {@code port}, and overriding either of those drops its
+     * {@code bind}. Other sections are untouched.
+     *
+     * @param settings the overriding keys and values, in order; copied
+     * @return a deployment like this one with these overrides, replacing any given before
+     */
+    public Deployment withServerSettings(Map<String, String> settings) {
+        return new Deployment(uri, relativeTo, globalConf, new LinkedHashMap<>(settings), injector, classLoader);
     }
 
     /**
@@ -94,7 +113,7 @@ public final class Deployment {
      * @return a deployment like this one that creates factories through it
      */
     public Deployment withInjector(Injector factoryInjector) {
-        return new Deployment(uri, relativeTo, globalConf, factoryInjector, classLoader);
+        return new Deployment(uri, relativeTo, globalConf, serverSettings, factoryInjector, classLoader);
     }
 
     /**
@@ -104,7 +123,7 @@ public final class Deployment {
      * @return a deployment like this one that looks there
      */
     public Deployment withClassLoader(ClassLoader loader) {
-        return new Deployment(uri, relativeTo, globalConf, injector, loader);
+        return new Deployment(uri, relativeTo, globalConf, serverSettings, injector, loader);
     }
 
     /**
@@ -238,7 +257,7 @@ public final class Deployment {
         }
         String name = section.name().substring(prefix.length() + 1).strip();
         try {
-            loader.context(kind, name, Conf.of(globalConf), Ref.caller(name)).create(session);
+            overridden(kind, loader.context(kind, name, Conf.of(globalConf), Ref.caller(name))).create(session);
         } catch (DeploymentException e) {
             errors.addAll(e.problems());
         }
@@ -259,8 +278,24 @@ public final class Deployment {
     }
 
     private LoaderContext resolve(Session session, Kind kind, String name) {
-        return Uris.load(session, UriLookup.of(kind, uri, Conf.of(globalConf), Ref.caller(uri)).named(name)
-                .relativeTo(relativeTo));
+        return overridden(kind, Uris.load(session, UriLookup.of(kind, uri, Conf.of(globalConf), Ref.caller(uri))
+                .named(name).relativeTo(relativeTo)));
+    }
+
+    /** {@code context} with the server-setting overrides laid over its local conf, when it is a server's. */
+    private LoaderContext overridden(Kind kind, LoaderContext context) {
+        if (kind != Kind.SERVER || serverSettings.isEmpty()) {
+            return context;
+        }
+        if (serverSettings.containsKey("bind")) {
+            context.local.remove("host");
+            context.local.remove("port");
+        }
+        if (serverSettings.containsKey("host") || serverSettings.containsKey("port")) {
+            context.local.remove("bind");
+        }
+        serverSettings.forEach((key, value) -> context.local.put(key, value, null));
+        return context;
     }
 
     private ConfigLoader topLoader(Session session) {

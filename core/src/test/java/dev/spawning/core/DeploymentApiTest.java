@@ -41,6 +41,32 @@ class DeploymentApiTest {
     }
 
     @Test
+    void serverSettingsOverrideTheServerSectionWithTheCallerAsOrigin() {
+        Context context = Fixtures.deployment("serve.ini")
+                .withServerSettings(Map.of("graceful_timeout", "9s", "processes", "4"))
+                .context(Kind.SERVER, "main");
+        assertThat(context.localConf().asMap()).containsExactly(Map.entry("host", "127.0.0.1"),
+                Map.entry("port", "0"), Map.entry("graceful_timeout", "9s"), Map.entry("processes", "4"));
+        assertThat(context.localConf().origin("graceful_timeout")).isEmpty();
+        assertThat(context.localConf().origin("host")).isPresent();
+    }
+
+    @Test
+    void anOverriddenBindReplacesTheSectionsHostAndPort() {
+        Deployment deployment = Fixtures.deployment("serve.ini").withServerSettings(Map.of("bind", "127.0.0.1:0"));
+        assertThat(deployment.context(Kind.SERVER, "other").localConf().asMap())
+                .containsExactly(Map.entry("bind", "127.0.0.1:0"));
+        assertThat(deployment.server("main").gracefulTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void serverSettingsLeaveOtherSectionsAlone() {
+        Context context = Fixtures.deployment("serve.ini").withServerSettings(Map.of("body", "overridden"))
+                .context(Kind.APP, "main");
+        assertThat(context.localConf().get("body")).hasValue("served by nobody");
+    }
+
+    @Test
     void namesListTheSectionsOfAKind() {
         assertThat(Fixtures.deployment("filters.ini").names(Kind.FILTER)).containsExactly("filter1", "filter2");
     }
