@@ -64,14 +64,20 @@ final class CommonOptions {
 
     /** {@code NAME=VALUE} arguments as global conf, in order. */
     static Map<String, String> globals(List<String> pairs) {
-        Map<String, String> globals = new LinkedHashMap<>();
+        return pairs("NAME=VALUE", pairs);
+    }
+
+    /** {@code NAME=VALUE} pairs in order; {@code what} names them in an error, such as {@code --set}. */
+    static Map<String, String> pairs(String what, List<String> pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
         for (String pair : pairs) {
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw new CommandException("Expected NAME=VALUE, got '" + pair + "'");
+                throw new CommandException((what.contains("=") ? "Expected " + what : what + ": expected NAME=VALUE")
+                        + ", got '" + pair + "'");
             }
-            globals.put(pair.substring(0, equals), pair.substring(equals + 1));
+            map.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
-        return globals;
+        return map;
     }
 }

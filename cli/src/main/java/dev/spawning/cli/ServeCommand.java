@@ -1,5 +1,8 @@
 package dev.spawning.cli;
 
+import dev.spawning.controller.Controller;
+import dev.spawning.controller.ControllerSettings;
+import dev.spawning.controller.Launch;
 import dev.spawning.core.Deployment;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
@@ -7,15 +10,19 @@ import dev.spawning.factory.StopReport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.io.File;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code spawn serve FILE [--app-name N] [--server-name N] [NAME=VALUE ...]}: loads the server and
- * the app, serves, prints {@code Serving on http://HOST:PORT} per listener when ready, and on
- * {@code SIGTERM} or {@code SIGINT} stops gracefully and reports what the stop did.
+ * {@code spawn serve FILE [--app-name N] [--server-name N] [--set KEY=VALUE ...] [NAME=VALUE ...]}:
+ * with {@code processes = 1} and no {@code reload}, loads the server and the app, serves in this
+ * JVM, prints {@code Serving on http://HOST:PORT} per listener when ready, and on {@code SIGTERM}
+ * or {@code SIGINT} stops gracefully and reports what the stop did. Otherwise runs the controller
+ * ({@code dev.spawning.controller}), which serves with worker JVMs and never loads the app itself.
  */
 @Command(name = "serve", description = "Load the server and the app of a deployment file and serve.")
 final class ServeCommand extends SpawnCommand {
@@ -32,13 +39,24 @@ final class ServeCommand extends SpawnCommand {
     @Option(names = "--server-name", paramLabel = "NAME", description = "The server section (default: main).")
     String serverName;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a setting of the server section, such as processes=4 (repeatable).")
+    List<String> serverSettings = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         DeploymentArgument argument = DeploymentArgument.parse(file);
-        Deployment deployment = deployment(argument.file(), globals);
-        Server server = deployment.server(serverName != null ? serverName : "main");
-        App app = deployment.app(appName != null ? appName : argument.nameOr("main"));
-        return serveHere(server, app);
+        Map<String, String> overrides = CommonOptions.pairs("--set", serverSettings);
+        Deployment deployment = deployment(argument.file(), globals).withServerSettings(overrides);
+        String server = serverName != null ? serverName : "main";
+        String app = appName != null ? appName : argument.nameOr("main");
+        ControllerSettings settings = ControllerSettings.of(deployment, server);
+        if (settings.usesController()) {
+            Launch launch = new Launch(argument.file(), app, server, CommonOptions.globals(globals), overrides,
+                    options.classpath == null ? List.of() : List.of(options.classpath.split(File.pathSeparator)));
+            return Controller.create(launch, deployment, settings).run(out(), err());
+        }
+        return serveHere(deployment.server(server), deployment.app(app));
     }
 
     /**

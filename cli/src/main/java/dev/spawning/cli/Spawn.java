@@ -1,5 +1,6 @@
 package dev.spawning.cli;
 
+import dev.spawning.controller.ControllerException;
 import dev.spawning.core.DeploymentException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -11,20 +12,20 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code spawn} command: {@code serve} (also plain {@code spawn FILE}), {@code check},
- * {@code config}, {@code describe}, {@code factories}, {@code convert}. Errors go to standard
+ * {@code config}, {@code describe}, {@code factories}, {@code convert}, {@code ctl}. Errors go to standard
  * error, name the file and line, and exit with status 2; a stack trace only with {@code --debug}.
  */
 @Command(name = "spawn", mixinStandardHelpOptions = true, version = "spawn 0.1.0",
         description = "Serve and inspect deployment files (Paste Deploy's language, INI or YAML).",
         subcommands = {ServeCommand.class, CheckCommand.class, ConfigCommand.class, DescribeCommand.class,
-                FactoriesCommand.class, ConvertCommand.class})
+                FactoriesCommand.class, ConvertCommand.class, CtlCommand.class})
 public final class Spawn implements Runnable {
 
     /** Exit status for errors in the input: a bad file, a bad argument. */
     static final int ERROR = 2;
 
     private static final List<String> COMMANDS =
-            List.of("serve", "check", "config", "describe", "factories", "convert", "help");
+            List.of("serve", "check", "config", "describe", "factories", "convert", "ctl", "help");
 
     private Spawn() {
     }
@@ -94,8 +95,8 @@ public final class Spawn implements Runnable {
         boolean debug = command.getCommand() instanceof SpawnCommand spawnCommand && spawnCommand.options.debug;
         if (e instanceof DeploymentException deployment) {
             deployment.problems().forEach(problem -> err.println(problem.text()));
-        } else if (e instanceof CommandException failure) {
-            err.println(failure.getMessage());
+        } else if (e instanceof CommandException || e instanceof ControllerException) {
+            err.println(e.getMessage());
         } else {
             err.println("spawn: " + e.getMessage());
         }

@@ -1,0 +1,150 @@
+package dev.spawning.controller;
+
+import dev.spawning.core.Deployment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * {@code spawn serve} with worker processes: binds the listening socket once, checks that the
+ * server's provider can serve it in a worker, starts {@code processes} worker JVMs that serve it,
+ * prints {@code Serving on http://HOST:PORT} when all are ready, and from then on replaces
+ * crashed workers and reloads on {@code SIGHUP}, {@code spawn ctl reload} or (with
+ * {@code reload = dev}) a changed file: a whole new generation starts while the old one serves,
+ * and the old one drains only once every new worker is ready. Linux only.
+ *
+ * <pre>{@code
+ * ControllerSettings settings = ControllerSettings.of(deployment, "main");
+ * int status = Controller.create(launch, deployment, settings).run(out, err);
+ * }</pre>
+ *
+ * Threads (docs/concurrency.md): {@link #run} is the supervisor's, and returns when the
+ * controller stops; it must run on the JVM's main thread of a process that runs nothing else, as
+ * it takes descriptor 0 and the process's signals.
+ */
+public final class Controller {
+
+    private final Launch launch;
+    private final Deployment deployment;
+    private final ControllerSettings settings;
+
+    private Controller(Launch launch, Deployment deployment, ControllerSettings settings) {
+        this.launch = launch;
+        this.deployment = deployment;
+        this.settings = settings;
+    }
+
+    /**
+     * A controller, not yet started.
+     *
+     * @param launch     what each worker loads
+     * @param deployment the same deployment as the controller reads it (with the class loader of
+     *                   {@code --classpath}), used to check the server's provider; no app is loaded
+     * @param settings   the controller's settings
+     * @return the controller
+     */
+    public static Controller create(Launch launch, Deployment deployment, ControllerSettings settings) {
+        return new Controller(launch, deployment, settings);
+    }
+
+    /**
+     * Binds, starts the workers and serves until {@code SIGTERM} (exit 0 once every worker has
+     * drained), {@code SIGINT} (exit 130, workers stopped at once) or {@code spawn ctl stop}.
+     *
+     * @param out where {@code Serving on ...} and the workers' standard output go
+     * @param err where the controller's log and the workers' standard error go
+     * @return the exit status
+     * @throws ControllerException when the socket cannot be bound, the provider cannot serve it in
+     *         a worker, or the first generation does not start (with the worker's error output)
+     * @throws InterruptedException when the thread is interrupted
+     */
+    public int run(PrintWriter out, PrintWriter err) throws InterruptedException {
+        ServerSocketChannel socket = bind();
+        String url = url(socket);
+        checkProvider();
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Path links = temporaryDirectory();
+        try (UnixServer linkServer = UnixServer.listen(links.resolve("workers.sock"), "spawn-links",
+                channel -> WorkerLinks.read(channel, events));
+                UnixServer control = ControlServer.listen(settings.control(), events)) {
+            Signals.install(events);
+            if (settings.reload() == ControllerSettings.Reload.DEV) {
+                ChangeWatcher.start(watched(), events);
+            }
+            err.println("spawn: controller " + ProcessHandle.current().pid() + ", " + settings.processes()
+                    + " worker(s) of " + url + ", control socket " + control.path());
+            err.flush();
+            WorkerLauncher launcher = new WorkerLauncher(launch, settings, linkServer.path(), out, err, events);
+            return new Supervisor(settings, launcher, events, out, err, url).run();
+        } finally {
+            deleteQuietly(links);
+        }
+    }
+
+    private ServerSocketChannel bind() {
+        if (settings.listen().inheritedSocket()) {
+            return ListeningSocket.inherited("bind = fd://0");
+        }
+        return ListeningSocket.bindOnStandardInput(settings.listen().host(), settings.listen().port(),
+                settings.listen().backlog());
+    }
+
+    /**
+     * Loads the server section as a worker will ({@code bind = fd://0}), without starting it: a
+     * provider that cannot serve a socket bound elsewhere is refused before any worker starts.
+     */
+    private void checkProvider() {
+        Map<String, String> overrides = new LinkedHashMap<>(launch.serverSettings());
+        overrides.put("bind", "fd://0");
+        deployment.withServerSettings(overrides).server(launch.serverName());
+    }
+
+    /** What {@code reload = dev} watches: the app's class path, {@code watch}, the deployment file. */
+    private List<Path> watched() {
+        List<Path> paths = new ArrayList<>(settings.classpath());
+        for (String entry : launch.classpath()) {
+            paths.add(Path.of(entry.endsWith("/*") ? entry.substring(0, entry.length() - 2) : entry));
+        }
+        paths.addAll(settings.watch());
+        paths.add(launch.file());
+        return paths;
+    }
+
+    private static String url(ServerSocketChannel socket) {
+        try {
+            InetSocketAddress address = (InetSocketAddress) socket.getLocalAddress();
+            String host = address.getAddress().getHostAddress();
+            return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+        } catch (IOException e) {
+            throw new ControllerException("Cannot read the address of the listening socket: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("spawn-");
+        } catch (IOException e) {
+            throw new ControllerException("Cannot create a directory for the workers' links: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package dev.spawning.controller;
+
+import dev.spawning.controller.WorkerProcess.State;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The controller's state machine: the workers of each generation, reloads, crash replacement,
+ * the deadman, stops. Runs on the controller's main thread only, which takes one {@link Event} at
+ * a time from the queue that every other thread writes to, and checks its timers between events.
+ */
+final class Supervisor {
+
+    private static final Duration TICK = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** What a drain may take beyond its grace before its worker is killed. */
+    private static final Duration DRAIN_SLACK = Duration.ofSeconds(5);
+
+    private final ControllerSettings settings;
+    private final WorkerLauncher launcher;
+    private final BlockingQueue<Event> events;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final String url;
+    private final Map<Integer, WorkerProcess> workers = new LinkedHashMap<>();
+    private final Reloads reloads = new Reloads();
+    private int processes;
+    private int nextId = 1;
+    private int nextGeneration = 1;
+    private int serving;
+    private boolean announced;
+    private int crashes;
+    private long restartAfterNanos;
+    private Integer exitStatus;
+    private long stopDeadlineNanos;
+    private String failure;
+
+    Supervisor(ControllerSettings settings, WorkerLauncher launcher, BlockingQueue<Event> events, PrintWriter out,
+            PrintWriter err, String url) {
+        this.settings = settings;
+        this.launcher = launcher;
+        this.events = events;
+        this.out = out;
+        this.err = err;
+        this.url = url;
+        this.processes = settings.processes();
+    }
+
+    /** Serves until stopped; {@return the exit status} */
+    int run() throws InterruptedException {
+        serving = nextGeneration++;
+        launch(serving, processes);
+        while (exitStatus == null || !workers.isEmpty()) {
+            Event event = events.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
+            if (event != null) {
+                handle(event);
+            }
+            tick();
+        }
+        if (failure != null) {
+            throw new ControllerException(failure);
+        }
+        return exitStatus;
+    }
+
+    private void handle(Event event) {
+        switch (event) {
+            case Event.Ready ready -> ready(ready);
+            case Event.Heard heard -> heard(heard);
+            case Event.Stopped stopped -> log(worker(stopped.id()) + " drained: " + stopped.report());
+            case Event.Exited exited -> exited(exited);
+            case Event.Signalled signal -> signalled(signal.name());
+            case Event.Changed changed -> reload(changed.what());
+            case Event.Command command -> command.reply().complete(command(command.line()));
+        }
+    }
+
+    private void ready(Event.Ready ready) {
+        WorkerProcess worker = workers.get(ready.id());
+        if (worker == null) {
+            ready.link().close();
+            return;
+        }
+        worker.link = ready.link();
+        worker.heardNanos = System.nanoTime();
+        if (worker.state == State.DRAINING || exitStatus != null) {
+            worker.drain(exitStatus != null && exitStatus != 0 ? Duration.ZERO : settings.gracefulTimeout());
+            return;
+        }
+        worker.state = State.READY;
+        if (worker.generation == serving) {
+            crashes = 0;
+        }
+        if (!announced && readyCount(serving) >= processes) {
+            announced = true;
+            out.println("Serving on " + url);
+            out.flush();
+            followUp();
+        }
+        if (reloads.generation() == worker.generation && readyCount(worker.generation) >= processes) {
+            takeOver();
+        }
+    }
+
+    private void heard(Event.Heard heard) {
+        WorkerProcess worker = workers.get(heard.id());
+        if (worker != null) {
+            worker.heardNanos = System.nanoTime();
+            if (heard.figures() != null) {
+                worker.figures = heard.figures();
+            }
+        }
+    }
+
+    private void exited(Event.Exited exited) {
+        WorkerProcess worker = workers.remove(exited.id());
+        if (worker == null) {
+            return;
+        }
+        if (worker.state == State.DRAINING || exitStatus != null) {
+            log(worker + " exited with status " + exited.status());
+        } else if (worker.generation == reloads.generation()) {
+            failReload(worker, worker.killedBecause != null ? worker.killedBecause
+                    : worker + " exited with status " + exited.status() + " before it was ready");
+        } else if (!announced) {
+            failure = worker + " exited with status " + exited.status() + " before it was ready"
+                    + lines(worker.tail());
+            stop(1, Duration.ZERO);
+        } else {
+            crashed(worker, worker.killedBecause != null ? worker.killedBecause
+                    : "exited unexpectedly with status " + exited.status());
+        }
+    }
+
+    private void crashed(WorkerProcess worker, String why) {
+        crashes++;
+        Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(crashes, 10)));
+        restartAfterNanos = System.nanoTime() + (crashes == 1 ? 0 : backoff.toNanos());
+        log(worker + " " + why + "; replacing it" + (crashes == 1 ? "" : " in " + backoff.toMillis() + " ms"));
+    }
+
+    private void signalled(String name) {
+        switch (name) {
+            case "HUP" -> reload("SIGHUP");
+            case "TERM" -> stop(0, settings.gracefulTimeout());
+            case "INT" -> stop(130, Duration.ZERO);
+            case "TTIN" -> processes++;
+            case "TTOU" -> processes = Math.max(1, processes - 1);
+            default -> { }
+        }
+    }
+
+    private String command(String line) {
+        String[] words = line.split("\\s+");
+        return switch (words[0]) {
+            case "status" -> StatusJson.write(processes, serving, reloads.generation(), workers.values(),
+                    reloads.last());
+            case "reload" -> {
+                reload("spawn ctl reload");
+                yield "reload requested";
+            }
+            case "stop" -> {
+                stop(0, settings.gracefulTimeout());
+                yield "stopping";
+            }
+            case "workers" -> workers(words);
+            default -> "unknown command '" + line + "': expected status, reload, stop or workers N";
+        };
+    }
+
+    private String workers(String[] words) {
+        try {
+            int wanted = Integer.parseInt(words[1]);
+            if (wanted < 1 || wanted > 1024) {
+                return "workers " + words[1] + ": expected a number from 1 to 1024";
+            }
+            processes = wanted;
+            return "workers: " + wanted;
+        } catch (RuntimeException bad) {
+            return "workers: expected a number from 1 to 1024";
+        }
+    }
+
+    private void reload(String trigger) {
+        if (exitStatus != null) {
+            return;
+        }
+        if (reloads.generation() != 0 || !announced) {
+            reloads.merge();
+            return;
+        }
+        int generation = nextGeneration++;
+        reloads.begin(generation, trigger);
+        log("reload (" + trigger + "): starting generation " + generation);
+        launch(generation, processes);
+    }
+
+    /** Every new worker is ready: the old ones drain, the new generation serves. */
+    private void takeOver() {
+        int generation = reloads.generation();
+        for (WorkerProcess worker : List.copyOf(workers.values())) {
+            if (worker.generation != generation && worker.state != State.DRAINING) {
+                worker.drain(settings.gracefulTimeout());
+            }
+        }
+        serving = generation;
+        ReloadOutcome outcome = reloads.succeed();
+        log("reload (" + outcome.trigger() + "): generation " + generation + " serves, after "
+                + outcome.took().toMillis() + " ms");
+        followUp();
+    }
+
+    private void failReload(WorkerProcess failed, String why) {
+        int generation = reloads.generation();
+        for (WorkerProcess worker : List.copyOf(workers.values())) {
+            if (worker.generation == generation) {
+                worker.drain(Duration.ZERO);
+            }
+        }
+        List<String> error = new ArrayList<>(List.of(why));
+        error.addAll(failed.tail());
+        reloads.fail(error);
+        log("reload failed, generation " + serving + " keeps serving: " + why + lines(failed.tail()));
+        followUp();
+    }
+
+    private void followUp() {
+        if (reloads.takeMerged()) {
+            reload("requests merged during the last reload");
+        }
+    }
+
+    private void stop(int status, Duration grace) {
+        if (exitStatus != null && grace.compareTo(Duration.ZERO) > 0) {
+            return;
+        }
+        exitStatus = exitStatus == null ? status : exitStatus;
+        stopDeadlineNanos = System.nanoTime() + grace.plus(DRAIN_SLACK).toNanos();
+        for (WorkerProcess worker : workers.values()) {
+            if (worker.state != State.DRAINING || grace.isZero()) {
+                worker.drain(grace);
+            }
+        }
+    }
+
+    /** The timers: starts that take too long, silent workers, replacements, drains past their time. */
+    private void tick() {
+        long now = System.nanoTime();
+        for (WorkerProcess worker : List.copyOf(workers.values())) {
+            if (worker.state == State.STARTING && now - worker.startedNanos > settings.startupTimeout().toNanos()) {
+                kill(worker, "was not ready within startup_timeout (" + settings.startupTimeout().toSeconds() + "s)");
+            } else if (worker.state == State.READY && now - worker.heardNanos > settings.deadman().toNanos()) {
+                threadDump(worker);
+                kill(worker, "sent no heartbeat for deadman (" + settings.deadman().toSeconds() + "s)");
+            } else if (worker.state == State.DRAINING && worker.process.isAlive()
+                    && now - worker.drainNanos > settings.gracefulTimeout().plus(DRAIN_SLACK).toNanos()) {
+                worker.process.destroyForcibly();
+            }
+        }
+        if (exitStatus != null) {
+            if (now > stopDeadlineNanos) {
+                workers.values().forEach(worker -> worker.process.destroyForcibly());
+            }
+            return;
+        }
+        if (announced && now >= restartAfterNanos) {
+            resize();
+        }
+    }
+
+    /** Brings the serving generation to {@code processes} workers: one started or drained per tick. */
+    private void resize() {
+        List<WorkerProcess> current = workers.values().stream()
+                .filter(w -> w.generation == serving && w.state != State.DRAINING).toList();
+        if (current.size() < processes) {
+            launch(serving, 1);
+        } else if (current.size() > processes) {
+            current.getLast().drain(settings.gracefulTimeout());
+        }
+    }
+
+    private void kill(WorkerProcess worker, String why) {
+        if (worker.killedBecause == null) {
+            worker.killedBecause = why;
+            worker.process.destroyForcibly();
+        }
+    }
+
+    /** Asks the worker's JVM for a thread dump (SIGQUIT), which it prints on its standard output. */
+    private void threadDump(WorkerProcess worker) {
+        try {
+            new ProcessBuilder("kill", "-QUIT", String.valueOf(worker.pid())).inheritIO().start()
+                    .waitFor(1, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            log("cannot ask " + worker + " for a thread dump: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void launch(int generation, int count) {
+        for (int i = 0; i < count; i++) {
+            WorkerProcess worker = launcher.start(nextId++, generation);
+            workers.put(worker.id, worker);
+        }
+    }
+
+    private long readyCount(int generation) {
+        return workers.values().stream().filter(w -> w.generation == generation && w.state == State.READY).count();
+    }
+
+    private String worker(int id) {
+        WorkerProcess worker = workers.get(id);
+        return worker != null ? worker.toString() : "worker " + id;
+    }
+
+    private void log(String message) {
+        err.println("spawn: " + Instant.now() + " " + message);
+        err.flush();
+    }
+
+    private static String lines(List<String> tail) {
+        return tail.isEmpty() ? "" : "; its last error output:\n    " + String.join("\n    ", tail);
+    }
+}
