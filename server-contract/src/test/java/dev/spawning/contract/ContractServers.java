@@ -4,8 +4,10 @@ import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.Settings;
 import dev.spawning.factory.StopReport;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -56,14 +58,38 @@ final class ContractServers implements AfterEachCallback, ParameterResolver {
         return server;
     }
 
+    /**
+     * A started server serving {@code app} from {@code listening}, a socket bound by the test, built
+     * through {@link dev.spawning.factory.ServerFactory#create(Settings, Settings,
+     * java.nio.channels.ServerSocketChannel)} with these section settings.
+     */
+    public Server startHanded(App app, ServerSocketChannel listening, String... keysAndValues)
+            throws Exception {
+        Server server = provider.factory().create(Settings.empty(), section(keysAndValues), listening);
+        started.add(server);
+        server.start(app);
+        return server;
+    }
+
+    /** Whether the provider says it serves a socket bound elsewhere. */
+    public boolean servesHandedSockets() {
+        return provider.factory().servesHandedSockets();
+    }
+
     /** A server built from these settings but not started; the test starts it or expects a failure. */
     public Server create(String... keysAndValues) throws Exception {
         return provider.factory().create(Settings.empty(), section(keysAndValues));
     }
 
-    /** The settings of a {@code [server:main]} section listening on an ephemeral port. */
+    /**
+     * The settings of a {@code [server:main]} section listening on an ephemeral port (unless they
+     * say {@code bind}, which stands for host and port).
+     */
     public static Settings section(String... keysAndValues) {
-        Settings.Builder section = Settings.builder("server:main").put("port", "0");
+        Settings.Builder section = Settings.builder("server:main");
+        if (!Arrays.asList(keysAndValues).contains("bind")) {
+            section.put("port", "0");
+        }
         for (int i = 0; i < keysAndValues.length; i += 2) {
             section.put(keysAndValues[i], keysAndValues[i + 1]);
         }
