@@ -1,0 +1,175 @@
+package dev.spawning.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The controller as a process: workers behind one socket, reloads, a failed reload, its death. */
+class ControllerProcessTest {
+
+    @TempDir
+    Path dir;
+
+    private Path deployment(String app) throws IOException {
+        Path file = dir.resolve("deployment.ini");
+        Files.writeString(file, app + """
+
+                [server:main]
+                use = service:handed
+                host = 127.0.0.1
+                port = 0
+                processes = 2
+                graceful_timeout = 5s
+                """);
+        return file;
+    }
+
+    private static String text(String body) {
+        return "[app:main]\nuse = service:text\nbody = " + body + "\n";
+    }
+
+    @Test
+    void twoWorkersServeAndSighupSwitchesGenerationsWithRequestsSucceedingThroughout() throws Exception {
+        Path file = deployment(text("generation one"));
+        try (ControllerProcess controller = ControllerProcess.start(file)) {
+            String url = controller.servingUrl();
+            assertThat(ControllerProcess.get(url + "/")).isEqualTo("generation one");
+            assertThat(controller.workers()).hasSize(2);
+            try (Load load = new Load(url)) {
+                deployment(text("generation two"));
+                controller.signal("HUP");
+                awaitBody(url, "generation two");
+                Thread.sleep(500);
+                assertThat(load.failures()).isZero();
+                assertThat(load.served()).isPositive();
+            }
+            String status = ControlClient.send(dir.resolve("spawn.sock"), "status");
+            assertThat(status).contains("\"result\":\"succeeded\"", "\"trigger\":\"SIGHUP\"");
+        }
+    }
+
+    @Test
+    void aFailedReloadKeepsTheOldGenerationServingAndStatusShowsTheFailure() throws Exception {
+        Path file = deployment(text("old code"));
+        try (ControllerProcess controller = ControllerProcess.start(file)) {
+            String url = controller.servingUrl();
+            deployment("[app:main]\nuse = call:dev.spawning.core.TestFactories::broken\n");
+            assertThat(ControlClient.send(dir.resolve("spawn.sock"), "reload")).isEqualTo("reload requested");
+            String status = awaitStatus(dir.resolve("spawn.sock"), "\"result\":\"failed\"");
+            assertThat(status).contains("the database is not there");
+            assertThat(ControllerProcess.get(url + "/")).as(controller.err()).isEqualTo("old code");
+            assertThat(controller.err()).contains("reload failed, generation 1 keeps serving");
+        }
+    }
+
+    @Test
+    void sigtermDrainsEveryWorkerAndExitsZero() throws Exception {
+        try (ControllerProcess controller = ControllerProcess.start(deployment(text("bye")))) {
+            controller.servingUrl();
+            List<ProcessHandle> workers = controller.workers();
+            controller.signal("TERM");
+            assertThat(controller.waitFor(ControllerProcess.WAIT)).isZero();
+            assertThat(workers).noneMatch(ProcessHandle::isAlive);
+        }
+    }
+
+    @Test
+    void aControllerKilledWithSigkillLeavesNoWorkerAndFreesThePort() throws Exception {
+        try (ControllerProcess controller = ControllerProcess.start(deployment(text("orphan?")))) {
+            URI url = URI.create(controller.servingUrl());
+            List<ProcessHandle> workers = controller.workers();
+            controller.signal("KILL");
+            controller.waitFor(ControllerProcess.WAIT);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (workers.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(workers).noneMatch(ProcessHandle::isAlive);
+            try (ServerSocketChannel again = ServerSocketChannel.open()) {
+                again.bind(new InetSocketAddress("127.0.0.1", url.getPort()));
+            }
+        }
+    }
+
+    private static void awaitBody(String url, String body) throws Exception {
+        long deadline = System.nanoTime() + ControllerProcess.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ControllerProcess.get(url + "/").equals(body)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("never answered " + body);
+    }
+
+    private static String awaitStatus(Path control, String part) throws InterruptedException {
+        long deadline = System.nanoTime() + ControllerProcess.WAIT.toNanos();
+        String status = "";
+        while (System.nanoTime() < deadline) {
+            status = ControlClient.send(control, "status");
+            if (status.contains(part)) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("status never showed " + part + ": " + status);
+    }
+
+    /** Two clients sending requests one after another until closed, counting what failed. */
+    private static final class Load implements AutoCloseable {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong served = new AtomicLong();
+        private final AtomicLong failures = new AtomicLong();
+        private final AtomicReference<String> firstFailure = new AtomicReference<>();
+        private final List<Thread> threads;
+
+        Load(String url) {
+            threads = List.of(Thread.ofPlatform().start(() -> run(url)), Thread.ofPlatform().start(() -> run(url)));
+        }
+
+        private void run(String url) {
+            while (running.get()) {
+                try {
+                    ControllerProcess.get(url + "/");
+                    served.incrementAndGet();
+                } catch (IOException e) {
+                    failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, e.toString());
+                }
+            }
+        }
+
+        long served() {
+            return served.get();
+        }
+
+        long failures() {
+            return failures.get();
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            assertThat(firstFailure.get()).as("first failure").isNull();
+        }
+    }
+}
