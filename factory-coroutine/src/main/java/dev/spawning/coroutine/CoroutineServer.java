@@ -32,6 +32,11 @@ import java.util.concurrent.TimeUnit;
  * {@code host} and {@code port}, which it binds. It never changes the blocking mode of a channel it
  * did not open: every process that holds the socket shares the mode.
  *
+ * <p>A stop closes the listening channel, the only way to wake an accept in blocking mode. For the
+ * inherited one the JDK then points standard input, output and error at {@code /dev/null} (the
+ * inetd convention, {@code sun.nio.ch.InheritedChannel}): from the start of the stop, what the
+ * process writes to them is lost, an access log to {@code -} included.
+ *
  * <h2>Graceful stop</h2>
  * {@link #stop} drains by {@link Drain}'s rule: it marks the service as stopping (every response
  * from then on says {@code Connection: close}), closes the listening channel and waits for the
