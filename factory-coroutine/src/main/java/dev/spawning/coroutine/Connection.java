@@ -18,17 +18,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  * input; their responses stay in the output buffer until no further request is waiting, so a
  * pipelined batch is answered with one write.
  *
- * <p>Threading: every method but {@link #closeIfIdle}, {@link #cutOff} and {@link #expireIfDue} is
- * called from the connection's one virtual thread. The first two are called by a stopping server
- * and race with the loop only through {@link #state}: a connection is closed as idle only if it is
- * still waiting for the first byte of a request, never once a read has returned a byte of one.
- * The timeouts thread calls {@link #expireIfDue}, which touches only the input's deadline.
+ * <h2>Draining</h2>
+ * Once the server is stopping ({@link Service#stopping}), every response says
+ * {@code Connection: close} and the connection closes after it, but a connection waiting for a
+ * request is not closed at once: one accepted whose first request has not come ({@link #FRESH})
+ * keeps waiting for it, up to {@code header_timeout} (the stop cuts it off when the grace period
+ * ends); one idle between requests ({@link #IDLE}) waits for a next one until
+ * {@link Service#idleWindowEnd}, when the stop closes it if it is still idle ({@link #closeIfIdle}).
+ * A wait that ends by its deadline during a stop counts as closed idle. A response that went out
+ * with keep-alive because its head was written before the stop began leaves its connection idle
+ * like any other.
+ *
+ * <p>Threading: every method but {@link #closeIfIdle}, {@link #cutOff}, {@link #expireIfDue} and
+ * {@link #inFlight} is called from the connection's one virtual thread. The first two are called by
+ * a stopping server and race with the loop only through {@link #state}: a connection is closed as
+ * idle only if it is still waiting for the first byte of a next request, never once a read has
+ * returned a byte of one. The timeouts thread calls {@link #expireIfDue}, which touches only the
+ * input's deadline; {@link #inFlight} only reads the state.
  */
 final class Connection implements Runnable {
 
-    private static final int IDLE = 0;
-    private static final int BUSY = 1;
-    private static final int CLOSED = 2;
+    /** Accepted; waiting for the first byte of its first request. In flight. */
+    private static final int FRESH = 0;
+    /** Waiting for the first byte of a next request, after an answer with keep-alive. Not in flight. */
+    private static final int IDLE = 1;
+    /** A request under way: from its first byte until the connection waits again. In flight. */
+    private static final int BUSY = 2;
+    /** Closed, or closing after its last answer (lingering). Not in flight. */
+    private static final int CLOSED = 3;
     /** How long a closing connection keeps reading (and dropping) what the client still sends. */
     private static final long LINGER_NANOS = 1_000_000_000L;
 
@@ -36,7 +53,7 @@ final class Connection implements Runnable {
     private final SocketChannel channel;
     private final Socket socket;
     private final Connections registry;
-    private final AtomicInteger state = new AtomicInteger(IDLE);
+    private final AtomicInteger state = new AtomicInteger(FRESH);
     private final long acceptedNanos = System.nanoTime();
     private volatile Thread thread;
     private volatile SocketInput input;
@@ -67,13 +84,24 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Closes this connection if it waits for a request with nothing of one read; true if it did. */
-    boolean closeIfIdle() {
+    /**
+     * Closes this connection if it waits idle for a next request with nothing of one read, and
+     * counts it as closed idle; a connection still waiting for its first request is left waiting.
+     */
+    void closeIfIdle() {
         if (state.compareAndSet(IDLE, CLOSED)) {
             close();
-            return true;
+            service.closedIdle();
         }
-        return false;
+    }
+
+    /**
+     * {@return whether a request of this connection is in flight, counted from accept: it waits for
+     * its first request, or serves one} An idle keep-alive connection is not in flight.
+     */
+    boolean inFlight() {
+        int now = state.get();
+        return now == FRESH || now == BUSY;
     }
 
     /** Wakes this connection's read if it has passed its deadline. */
@@ -84,14 +112,18 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Closes the connection whatever it is doing, and interrupts the app working for it. */
-    void cutOff() {
-        state.set(CLOSED);
+    /**
+     * Closes the connection whatever it is doing, and interrupts the app working for it; true if it
+     * was not closing already (a connection lingering after its last answer has nothing to cut).
+     */
+    boolean cutOff() {
+        boolean working = state.getAndSet(CLOSED) != CLOSED;
         close();
         Thread running = thread;
         if (running != null) {
             running.interrupt();
         }
+        return working;
     }
 
     private void loop(SocketInput in, SocketOutput out) throws IOException, InterruptedException {
@@ -109,6 +141,7 @@ final class Connection implements Runnable {
                 }
             }
             if (!serveOne(in, out, exchange)) {
+                state.set(CLOSED);
                 out.flush();
                 return;
             }
@@ -117,24 +150,31 @@ final class Connection implements Runnable {
     }
 
     /**
-     * Waits idle for the first bytes of the next request; false when the connection should close
-     * instead: the server is stopping, the client closed, the wait timed out, or a stop closed it.
+     * Waits for the first bytes of the next request; false when the connection should close
+     * instead: the client closed, the wait timed out, or a stop closed it. A stop shortens an idle
+     * wait to its idle window, and counts a wait that ends without a request by a timeout.
      */
     private boolean awaitRequest(SocketInput in, long deadlineNanos) {
-        if (!state.compareAndSet(BUSY, IDLE) && state.get() != IDLE) {
+        state.compareAndSet(BUSY, IDLE);
+        int waiting = state.get();
+        if (waiting == CLOSED) {
             return false;
         }
-        if (service.stopping()) {
-            return false;
-        }
+        long until = waiting == IDLE && service.stopping() ? earlier(deadlineNanos, service.idleWindowEnd())
+                : deadlineNanos;
         try {
-            if (!in.fill(deadlineNanos)) {
+            if (!in.fill(until)) {
                 return false;
             }
-        } catch (IOException closedOrTimedOut) {
+        } catch (SocketTimeoutException silent) {
+            if (service.stopping() && state.compareAndSet(waiting, CLOSED)) {
+                service.closedIdle();
+            }
+            return false;
+        } catch (IOException closed) {
             return false;
         }
-        return state.compareAndSet(IDLE, BUSY);
+        return state.compareAndSet(waiting, BUSY);
     }
 
     /** Parses and serves one request; false when the connection must close after it. */
@@ -147,25 +187,39 @@ final class Connection implements Runnable {
                 return false;
             }
             Exchange.After after = serve(exchange, head);
-            if (service.stopping()) {
-                out.flush();
-                service.ended();
-            }
-            if (after == Exchange.After.KEEP_ALIVE && !service.stopping()) {
+            answered(out);
+            if (after == Exchange.After.KEEP_ALIVE) {
                 return true;
             }
             if (after == Exchange.After.CLOSE_GENTLY) {
                 out.flush();
+                state.set(CLOSED);
                 linger();
             }
         } catch (HttpRefusal refused) {
-            exchange.refuse(refused);
-            linger();
+            refuse(exchange, refused, out);
         } catch (SocketTimeoutException slow) {
-            exchange.refuse(new HttpRefusal(408, "the head was not complete within header_timeout"));
-            linger();
+            refuse(exchange, new HttpRefusal(408, "the head was not complete within header_timeout"), out);
         }
         return false;
+    }
+
+    private void refuse(Exchange exchange, HttpRefusal refused, SocketOutput out) throws IOException {
+        exchange.refuse(refused);
+        answered(out);
+        state.set(CLOSED);
+        linger();
+    }
+
+    /**
+     * Counts a response; during a stop it is sent at once, so that the stop counts it as completed
+     * only once it is out.
+     */
+    private void answered(SocketOutput out) throws IOException {
+        if (service.stopping()) {
+            out.flush();
+        }
+        service.answered();
     }
 
     private Exchange.After serve(Exchange exchange, RequestHead head) throws IOException, InterruptedException {
@@ -204,6 +258,11 @@ final class Connection implements Runnable {
         } catch (IOException ignored) {
             // the client went away first: nothing left to protect
         }
+    }
+
+    /** The earlier of two {@link System#nanoTime} deadlines. */
+    private static long earlier(long one, long other) {
+        return one - other < 0 ? one : other;
     }
 
     private void close() {

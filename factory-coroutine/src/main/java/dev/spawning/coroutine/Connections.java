@@ -52,13 +52,23 @@ final class Connections {
         return open.size();
     }
 
-    /** Closes every connection that waits for a request with nothing read; returns how many. */
-    int closeIdle() {
-        int closed = 0;
+    /**
+     * {@return how many connections have a request in flight, counted from accept (see
+     * {@link Connection#inFlight})} Walks the set: nothing is counted on the path of a request.
+     */
+    int inFlight() {
+        int busy = 0;
         for (Connection connection : open) {
-            closed += connection.closeIfIdle() ? 1 : 0;
+            busy += connection.inFlight() ? 1 : 0;
         }
-        return closed;
+        return busy;
+    }
+
+    /** Closes every connection that waits idle for a next request (see {@link Connection#closeIfIdle}). */
+    void closeIdle() {
+        for (Connection connection : open) {
+            connection.closeIfIdle();
+        }
     }
 
     /** Waits until every connection has closed or the deadline passes; true if all closed. */
@@ -80,12 +90,11 @@ final class Connections {
         }
     }
 
-    /** Cuts off every connection still open; returns how many. */
+    /** Cuts off every connection still open; returns how many were not closing already. */
     int cutOffAll() {
         int cut = 0;
         for (Connection connection : open) {
-            connection.cutOff();
-            cut++;
+            cut += connection.cutOff() ? 1 : 0;
         }
         return cut;
     }

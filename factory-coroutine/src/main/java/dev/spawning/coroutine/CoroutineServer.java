@@ -1,10 +1,14 @@
 package dev.spawning.coroutine;
 
 import dev.spawning.factory.App;
+import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Server;
+import dev.spawning.factory.ServerFigures;
 import dev.spawning.factory.StopReport;
 import dev.spawning.factory.server.AccessLogSink;
 import dev.spawning.factory.server.BindFailures;
+import dev.spawning.factory.server.Drain;
+import dev.spawning.factory.server.InheritedSocket;
 import dev.spawning.factory.server.Lifecycle;
 import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
@@ -12,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +26,23 @@ import java.util.concurrent.TimeUnit;
  * loop ({@link Connection}); the app runs on that same thread, or on a pool of {@code threads}
  * platform threads. The full threading model is in {@code docs/concurrency.md}.
  *
+ * <h2>Where it listens</h2>
+ * On a channel handed to it, on the socket inherited as standard input ({@code bind = fd://0}),
+ * taken at {@link #start} so that a deployment that names it can be checked anywhere, or on
+ * {@code host} and {@code port}, which it binds. It never changes the blocking mode of a channel it
+ * did not open: every process that holds the socket shares the mode.
+ *
+ * <p>A stop closes the listening channel, the only way to wake an accept in blocking mode. For the
+ * inherited one the JDK then points standard input, output and error at {@code /dev/null} (the
+ * inetd convention, {@code sun.nio.ch.InheritedChannel}): from the start of the stop, what the
+ * process writes to them is lost, an access log to {@code -} included.
+ *
  * <h2>Graceful stop</h2>
- * {@link #stop} marks the service as stopping (every response from then on says
- * {@code Connection: close}), closes the listening channel at once, closes each connection that waits for a
- * request with nothing of one read, waits until every connection has closed or {@code grace} has
- * passed, then cuts off what is left.
+ * {@link #stop} drains by {@link Drain}'s rule: it marks the service as stopping (every response
+ * from then on says {@code Connection: close}), closes the listening channel and waits for the
+ * acceptor to end, so that every connection accepted is known; then each connection finishes by
+ * itself (see {@link Connection}) while the stop waits: at the end of {@link Drain#IDLE_WINDOW} it
+ * closes those still idle, and at the end of {@code grace} it cuts off what is left.
  *
  * <p>Thread-safe: the lifecycle state is kept by a {@link Lifecycle}.
  */
@@ -35,7 +52,10 @@ final class CoroutineServer implements Server {
     private final ServerSocketChannel handed;
     private final Lifecycle<Running> lifecycle = new Lifecycle<>();
 
-    /** @param handed an already-bound channel to serve from, or {@code null} to bind the settings' address */
+    /**
+     * @param handed an already-bound channel to serve from, or {@code null}: the settings say where
+     *               ({@code bind = fd://0}, or {@code host} and {@code port})
+     */
     CoroutineServer(ServerSettings settings, ServerSocketChannel handed) {
         this.settings = settings;
         this.handed = handed;
@@ -53,16 +73,16 @@ final class CoroutineServer implements Server {
         AccessLogSink accessLog = null;
         try {
             accessLog = AccessLogSink.open(settings);
-            listening = handed != null ? handed : bind(settings);
-            listening.configureBlocking(true);
+            listening = listening();
+            requireBlocking(listening);
+            InetSocketAddress address = ipAddress(listening);
             Service service = new Service(app, settings, accessLog, appPool(settings.threads()));
             Connections connections = new Connections(settings.maxConnections());
             Thread acceptor = Thread.ofVirtual().name("spawning-acceptor").unstarted(
                     new Acceptor(listening, service, connections));
             Thread timeouts = Thread.ofVirtual().name("spawning-timeouts").unstarted(new Timeouts(connections,
                     settings.headerTimeout(), settings.idleTimeout(), settings.bodyTimeout()));
-            lifecycle.started(new Running(listening, (InetSocketAddress) listening.getLocalAddress(), service, connections,
-                    acceptor, timeouts));
+            lifecycle.started(new Running(listening, address, service, connections, acceptor, timeouts));
             timeouts.start();
             acceptor.start();
         } catch (IOException | RuntimeException failed) {
@@ -76,6 +96,17 @@ final class CoroutineServer implements Server {
     public List<InetSocketAddress> addresses() {
         Running now = lifecycle.current();
         return now == null ? List.of() : List.of(now.address());
+    }
+
+    /** {@return live counts; zeros before start} Safe from any thread: it only reads counters and states. */
+    @Override
+    public Optional<ServerFigures> figures() {
+        Running now = lifecycle.current();
+        if (now == null) {
+            return Optional.of(new ServerFigures(0, 0, 0));
+        }
+        Connections connections = now.connections();
+        return Optional.of(new ServerFigures(now.service().served(), connections.inFlight(), connections.size()));
     }
 
     @Override
@@ -98,34 +129,85 @@ final class CoroutineServer implements Server {
         return "CoroutineServer" + addresses();
     }
 
-    /** Open connections, for tests and diagnostics. */
-    int openConnections() {
-        Running now = lifecycle.current();
-        return now == null ? 0 : now.connections().size();
-    }
-
     private StopReport stopGracefully(Running toStop, Duration grace) {
         long begin = System.nanoTime();
-        long deadline = begin + grace.toNanos();
+        Service service = toStop.service();
         // Stopping first: a client that sees new connections refused never gets a keep-alive answer.
-        toStop.service().beginStop();
-        quietly(toStop.listening());
-        int closedIdle = toStop.connections().closeIdle();
+        service.beginStop(begin + Drain.IDLE_WINDOW.toNanos());
+        int cutOff = drain(toStop, begin + Math.min(Drain.IDLE_WINDOW.toNanos(), grace.toNanos()),
+                begin + grace.toNanos());
+        toStop.timeouts().interrupt();
+        shutDown(service);
+        return new StopReport(service.completedWhileStopping(), service.closedIdleWhileStopping(), cutOff,
+                Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /**
+     * Stops accepting, then lets every connection finish: closes those still idle at
+     * {@code idleSweepNanos} (the end of the idle window, or of the grace period if that comes
+     * first), and cuts off what is left at {@code graceEndNanos}.
+     *
+     * @return how many connections it cut off
+     */
+    private static int drain(Running toStop, long idleSweepNanos, long graceEndNanos) {
+        Connections connections = toStop.connections();
         int cutOff = 0;
         try {
-            if (!toStop.connections().awaitNone(deadline)) {
-                cutOff = toStop.connections().cutOffAll();
-                toStop.connections().awaitNone(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            stopAccepting(toStop);
+            if (!connections.awaitNone(idleSweepNanos)) {
+                connections.closeIdle();
             }
-            toStop.acceptor().join(Duration.ofSeconds(1));
+            if (!connections.awaitNone(graceEndNanos)) {
+                cutOff = connections.cutOffAll();
+                connections.awaitNone(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            cutOff += toStop.connections().cutOffAll();
+            cutOff += connections.cutOffAll();
         }
-        toStop.timeouts().interrupt();
-        shutDown(toStop.service());
-        return new StopReport(toStop.service().completedWhileStopping(), closedIdle, cutOff,
-                Duration.ofNanos(System.nanoTime() - begin));
+        return cutOff;
+    }
+
+    /**
+     * Closes the listening channel and waits for the acceptor to end: the connections it accepted
+     * until then are all registered, and the drain takes them all. Interrupted too, in case it
+     * waits for a connection permit ({@code max_connections}) rather than in accept.
+     */
+    private static void stopAccepting(Running toStop) throws InterruptedException {
+        quietly(toStop.listening());
+        toStop.acceptor().interrupt();
+        toStop.acceptor().join();
+    }
+
+    /** The channel to accept on: the one handed over, the inherited one, or one bound now. */
+    private ServerSocketChannel listening() throws IOException {
+        if (handed != null) {
+            return handed;
+        }
+        return settings.inheritedSocket() ? InheritedSocket.channel() : bind(settings);
+    }
+
+    /**
+     * Refuses a channel in non-blocking mode rather than change its mode: every process that holds
+     * the socket shares it. (The OS-level descriptor may still be non-blocking because another
+     * process made it so: the JDK's accept retries then, and that is fine.)
+     */
+    private void requireBlocking(ServerSocketChannel listening) {
+        if (!listening.isBlocking()) {
+            String which = handed != null ? "The handed listening channel" : "bind = fd://0: the inherited socket";
+            throw new FactoryException(which + " is in non-blocking mode; the coroutine server accepts in blocking"
+                    + " mode and never changes the mode of a socket it did not open, because every process that"
+                    + " holds the socket shares it: leave it in blocking mode (configureBlocking(true))");
+        }
+    }
+
+    /** The address a channel listens on; one handed over or inherited may be a Unix domain socket. */
+    private static InetSocketAddress ipAddress(ServerSocketChannel listening) throws IOException {
+        if (listening.getLocalAddress() instanceof InetSocketAddress address) {
+            return address;
+        }
+        throw new FactoryException("The listening socket " + listening.getLocalAddress()
+                + " is not an IP socket: the coroutine server serves HTTP over TCP/IP only");
     }
 
     private static ServerSocketChannel bind(ServerSettings settings) throws IOException {

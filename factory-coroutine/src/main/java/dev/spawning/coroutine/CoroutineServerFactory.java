@@ -27,9 +27,13 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Server bound = CoroutineServerFactory.server(ServerSettings.DEFAULTS);
- * Server handed = CoroutineServerFactory.server(ServerSettings.DEFAULTS, inheritedChannel);
+ * Server handed = CoroutineServerFactory.server(ServerSettings.DEFAULTS, listeningChannel);
  * handed.start(request -> Response.text(200, "hello"));
  * }</pre>
+ *
+ * With {@code bind = fd://0} in its section the server serves the listening socket inherited as
+ * standard input ({@link dev.spawning.factory.server.InheritedSocket}), which it takes when it
+ * starts, not when it is built: a deployment that names it can be checked from a shell.
  */
 @FactoryProvider(name = "coroutine", description = "HTTP/1.1 on virtual threads, one per connection")
 public final class CoroutineServerFactory implements ServerFactory {
@@ -45,8 +49,24 @@ public final class CoroutineServerFactory implements ServerFactory {
     }
 
     /**
+     * Validates the section now; the server accepts on {@code listening} (see
+     * {@link #server(ServerSettings, ServerSocketChannel)}), whatever the section says of
+     * {@code bind}, {@code host} and {@code port}.
+     */
+    @Override
+    public Server create(Settings globalConf, Settings localConf, ServerSocketChannel listening) {
+        return handed(ServerSettings.from(globalConf, localConf), listening);
+    }
+
+    /** {@return true: a handed channel, and {@code bind = fd://0}} */
+    @Override
+    public boolean servesHandedSockets() {
+        return true;
+    }
+
+    /**
      * A server that binds {@code host}, {@code port} and {@code backlog} of {@code settings} when
-     * started.
+     * started, or serves the inherited socket when they say {@code bind = fd://0}.
      *
      * @throws dev.spawning.factory.FactoryException when the access log format is bad
      */
@@ -56,15 +76,20 @@ public final class CoroutineServerFactory implements ServerFactory {
     }
 
     /**
-     * A server that accepts on {@code listening}, already bound; {@code host}, {@code port} and
-     * {@code backlog} of {@code settings} are not used. The server owns the channel from then on:
-     * it closes it when it stops (which is what stops it accepting).
+     * A server that accepts on {@code listening}, already bound; {@code host}, {@code port},
+     * {@code backlog} and {@code bind} of {@code settings} are not used. The server owns the channel
+     * from then on: it closes it when it stops (which is what stops it accepting), and it never
+     * changes its blocking mode: a channel in non-blocking mode fails {@link Server#start}.
      *
      * @throws dev.spawning.factory.FactoryException when the access log format is bad
      */
     public static Server server(ServerSettings settings, ServerSocketChannel listening) {
-        Objects.requireNonNull(listening, "listening");
         AccessLog.compile(settings.accessLogFormat());
+        return handed(settings, listening);
+    }
+
+    private static Server handed(ServerSettings settings, ServerSocketChannel listening) {
+        Objects.requireNonNull(listening, "listening");
         return new CoroutineServer(settings, listening);
     }
 }

@@ -5,13 +5,14 @@ import dev.spawning.factory.server.AccessLogSink;
 import dev.spawning.factory.server.ServerSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What every connection of one running server shares: the app, the settings, the parser, the
- * access log, the app pool ({@code threads}), and the stop state.
+ * access log, the app pool ({@code threads}), the stop state, and the counts of what was done.
  *
- * <p>Thread-safe: immutable but for {@link #stopping} (volatile, set once) and the completed
- * counter (atomic).
+ * <p>Thread-safe: immutable but for the stop state (volatile, set once) and the counters (made for
+ * many writers: every connection thread counts its answers).
  */
 final class Service {
 
@@ -22,7 +23,10 @@ final class Service {
     private final HeadParser parser;
     private final AccessLogSink accessLog;
     private final ExecutorService appPool;
+    private final LongAdder served = new LongAdder();
     private final AtomicInteger completedWhileStopping = new AtomicInteger();
+    private final AtomicInteger closedIdleWhileStopping = new AtomicInteger();
+    private volatile long idleWindowEnd;
     private volatile boolean stopping;
 
     /** @param appPool the pool apps run on when {@code threads} is set; {@code null} otherwise */
@@ -55,20 +59,50 @@ final class Service {
         return appPool;
     }
 
+    /** {@return whether the server is stopping: every response from now on closes its connection} */
     boolean stopping() {
         return stopping;
     }
 
-    void beginStop() {
+    /**
+     * Marks the server as stopping.
+     *
+     * @param idleWindowEndNanos when idle keep-alive connections stop waiting for a next request (a
+     *                           {@link System#nanoTime} value)
+     */
+    void beginStop(long idleWindowEndNanos) {
+        idleWindowEnd = idleWindowEndNanos;
         stopping = true;
     }
 
-    /** Counts a request whose response was sent while the server was stopping. */
-    void ended() {
-        completedWhileStopping.incrementAndGet();
+    /** {@return when idle connections stop waiting for a next request; meaningful once stopping} */
+    long idleWindowEnd() {
+        return idleWindowEnd;
+    }
+
+    /** Counts a response sent, refusals included; one sent while stopping also counts as completed. */
+    void answered() {
+        served.increment();
+        if (stopping) {
+            completedWhileStopping.incrementAndGet();
+        }
+    }
+
+    /** Counts a connection closed by the stop while it waited for a request. */
+    void closedIdle() {
+        closedIdleWhileStopping.incrementAndGet();
+    }
+
+    /** {@return the responses sent since start, refusals included} */
+    long served() {
+        return served.sum();
     }
 
     int completedWhileStopping() {
         return completedWhileStopping.get();
+    }
+
+    int closedIdleWhileStopping() {
+        return closedIdleWhileStopping.get();
     }
 }

@@ -14,11 +14,15 @@
  *       body timeout), which <b>the timeouts thread</b> ({@code Timeouts}) enforces for all
  *       connections at once. With {@code threads = N} the app part of each request ({@code Exchange})
  *       runs on a pool of N platform threads while the connection thread waits for it.</li>
- *   <li><b>The caller of {@code stop}</b>: closes the listening channel, closes idle
- *       connections, waits for the others up to the grace period, cuts off the rest.</li>
+ *   <li><b>The caller of {@code stop}</b>: closes the listening channel and joins the acceptor,
+ *       then drains every connection it accepted by {@code Drain}'s rule: waits for them, closes
+ *       those still idle when the idle window ends, cuts off the rest when the grace period
+ *       ends.</li>
+ *   <li><b>Any thread</b> may read {@code figures()}: counters and connection states only.</li>
  * </ul>
  * The only state shared between connections is immutable (settings, parser, status lines) or
- * made for sharing ({@code HttpDate}'s volatile line, the access log stream, the connection set).
+ * made for sharing ({@code HttpDate}'s volatile line, the access log stream, the connection set,
+ * the counters and stop state of {@code Service}).
  * The only monitor is {@code Connections}', held to wait for and signal "no connection left".
  * The full model is in {@code docs/concurrency.md}.
  */

@@ -52,6 +52,11 @@ class CoroutineServerFactoryTest {
     }
 
     @Test
+    void saysItServesHandedAndInheritedSocketsSoTheLoaderAcceptsBindFdZero() {
+        assertThat(new CoroutineServerFactory().servesHandedSockets()).isTrue();
+    }
+
+    @Test
     void servesFromAListeningChannelBoundElsewhereAndClosesItOnStop() throws Exception {
         ServerSocketChannel listening = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         Server server = CoroutineServerFactory.server(ServerSettings.DEFAULTS, listening);
