@@ -43,6 +43,7 @@ final class JavaProcess implements AutoCloseable {
     static JavaProcess spawn(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
                 "dev.spawning.cli.Spawn"));
         command.addAll(List.of(args));
@@ -112,6 +113,16 @@ final class JavaProcess implements AutoCloseable {
         return err.toString();
     }
 
+    /** Sends a signal, such as {@code HUP} or {@code KILL}. */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+    }
+
+    /** The process's children: a controller's workers. */
+    List<ProcessHandle> children() {
+        return process.toHandle().children().toList();
+    }
+
     /** Sends SIGTERM, leaving the output streams open (Process.destroy would close them). */
     void terminate() {
         process.toHandle().destroy();
@@ -119,6 +130,8 @@ final class JavaProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        List<ProcessHandle> descendants = process.toHandle().descendants().toList();
         process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 }

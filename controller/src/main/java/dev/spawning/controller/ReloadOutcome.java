@@ -12,10 +12,11 @@ import java.util.List;
  * @param generation the generation it started
  * @param at        when it ended
  * @param took      from the trigger to the new generation serving (or to the failure)
+ * @param complete  from the trigger to the old generation gone (or to the failure)
  * @param error     why it failed, with the failed worker's last error lines; empty when it succeeded
  */
 record ReloadOutcome(boolean succeeded, String trigger, int generation, Instant at, Duration took,
-        List<String> error) {
+        Duration complete, List<String> error) {
 
     ReloadOutcome {
         error = List.copyOf(error);

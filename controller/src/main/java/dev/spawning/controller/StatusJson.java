@@ -83,6 +83,7 @@ final class StatusJson {
         json.writeNumberProperty("generation", last.generation());
         json.writeStringProperty("at", last.at().toString());
         json.writeNumberProperty("duration_ms", last.took().toMillis());
+        json.writeNumberProperty("old_generation_gone_ms", last.complete().toMillis());
         json.writeArrayPropertyStart("error");
         for (String line : last.error()) {
             json.writeString(line);

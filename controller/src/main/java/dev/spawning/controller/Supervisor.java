@@ -105,7 +105,8 @@ final class Supervisor {
             out.flush();
             followUp();
         }
-        if (reloads.generation() == worker.generation && readyCount(worker.generation) >= processes) {
+        if (reloads.generation() == worker.generation && !reloads.tookOver()
+                && readyCount(worker.generation) >= processes) {
             takeOver();
         }
     }
@@ -127,7 +128,8 @@ final class Supervisor {
         }
         if (worker.state == State.DRAINING || exitStatus != null) {
             log(worker + " exited with status " + exited.status());
-        } else if (worker.generation == reloads.generation()) {
+            completeReload();
+        } else if (worker.generation == reloads.generation() && !reloads.tookOver()) {
             failReload(worker, worker.killedBecause != null ? worker.killedBecause
                     : worker + " exited with status " + exited.status() + " before it was ready");
         } else if (!announced) {
@@ -212,9 +214,19 @@ final class Supervisor {
             }
         }
         serving = generation;
+        log("reload: generation " + generation + " serves, after " + reloads.takeOver().toMillis()
+                + " ms; the old generation drains");
+        completeReload();
+    }
+
+    /** The reload succeeds once no worker of an older generation is left. */
+    private void completeReload() {
+        if (!reloads.tookOver() || workers.values().stream().anyMatch(w -> w.generation < serving)) {
+            return;
+        }
         ReloadOutcome outcome = reloads.succeed();
-        log("reload (" + outcome.trigger() + "): generation " + generation + " serves, after "
-                + outcome.took().toMillis() + " ms");
+        log("reload (" + outcome.trigger() + ") succeeded: generation " + outcome.generation() + " serves alone, "
+                + outcome.complete().toMillis() + " ms after the trigger");
         followUp();
     }
 

@@ -55,8 +55,8 @@ class ControllerProcessTest {
                 assertThat(load.failures()).isZero();
                 assertThat(load.served()).isPositive();
             }
-            String status = ControlClient.send(dir.resolve("spawn.sock"), "status");
-            assertThat(status).contains("\"result\":\"succeeded\"", "\"trigger\":\"SIGHUP\"");
+            String status = awaitStatus(dir.resolve("spawn.sock"), "\"result\":\"succeeded\"");
+            assertThat(status).contains("\"trigger\":\"SIGHUP\"", "\"serving_generation\":2");
         }
     }
 
