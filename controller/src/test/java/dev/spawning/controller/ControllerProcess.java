@@ -26,11 +26,12 @@ final class ControllerProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
     private final StringBuffer err = new StringBuffer();
+    private final Thread errReader;
 
     private ControllerProcess(Process process) {
         this.process = process;
         Thread.ofVirtual().start(() -> pump(process.inputReader(StandardCharsets.UTF_8), out::add));
-        Thread.ofVirtual().start(() -> pump(process.errorReader(StandardCharsets.UTF_8),
+        errReader = Thread.ofVirtual().start(() -> pump(process.errorReader(StandardCharsets.UTF_8),
                 line -> err.append(line).append('\n')));
     }
 
@@ -80,6 +81,7 @@ final class ControllerProcess implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the controller did not end within " + timeout + "; stderr:\n" + err);
         }
+        errReader.join(Duration.ofSeconds(5));
         return process.exitValue();
     }
 

@@ -75,6 +75,21 @@ class ControllerProcessTest {
     }
 
     @Test
+    void anAddressInUseIsAClearErrorNamingIt() throws Exception {
+        try (ServerSocketChannel taken = ServerSocketChannel.open()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) taken.getLocalAddress()).getPort();
+            Path file = deployment(text("never"));
+            Files.writeString(file, Files.readString(file).replace("port = 0", "port = " + port));
+            try (ControllerProcess controller = ControllerProcess.start(file)) {
+                assertThat(controller.waitFor(ControllerProcess.WAIT)).isEqualTo(2);
+                assertThat(controller.err()).endsWith("Cannot bind 127.0.0.1:" + port + ": Address already in use\n");
+                assertThat(controller.workers()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void sigtermDrainsEveryWorkerAndExitsZero() throws Exception {
         try (ControllerProcess controller = ControllerProcess.start(deployment(text("bye")))) {
             controller.servingUrl();
