@@ -38,7 +38,7 @@ class ConnectionTrackerTest {
             idle.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n").read();
             busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-            awaitCondition(() -> ((UndertowServer) server).inFlight() == 1);
+            awaitCondition(() -> server.figures().orElseThrow().requestsInFlight() == 1);
 
             CompletableFuture<StopReport> stopping = CompletableFuture.supplyAsync(() -> server.stop(Duration.ofSeconds(10)));
             assertThat(idle.closedByServer()).as("the idle keep-alive connection is closed").isTrue();
