@@ -29,10 +29,9 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>XNIO IO threads</b> (one per core, at least two; daemon): open connections, read and
  *       parse request heads (each connection's bytes first pass its {@link HeadScanner}), run
  *       {@link RootHandler} (count, check the head and limits, hand over), signal readiness to
- *       waiting app threads, run each connection's
- *       {@code header_timeout} timer, which writes the 408, and during a stop its drain timer,
- *       which closes it if it stays silent. They never block and never run app
- *       code.</li>
+ *       waiting app threads, run each connection's {@code header_timeout} timer, which writes the
+ *       408, and during a stop its drain timer, which closes it if it stays silent. They never
+ *       block and never run app code.</li>
  *   <li><b>App threads</b> (a virtual thread per request, or a pool of {@code threads} platform
  *       threads; created in {@link #appThreads}, the server's only executor, which XNIO uses for
  *       its own tasks too): run {@link AppCall}: the app, body reads ({@link RequestBody}), body
