@@ -63,8 +63,10 @@ final class Transport {
      * Accepts connections for {@code root} on {@code handed}, the socket {@code bind = fd://0}
      * names when {@code handed} is null and the settings ask for it, or else a socket bound to
      * {@code settings.host():settings.port()}. The listening socket is the transport's from now
-     * on, closed when it stops or when this fails. XNIO runs its own tasks on {@code appThreads}
-     * too, so the server has one executor.
+     * on, closed when it stops or when this fails. It is taken only once XNIO is known to serve
+     * it: closing the inherited socket also points this process's standard streams at
+     * {@code /dev/null} (the JDK's {@code System.inheritedChannel} does so), which would hide the
+     * failure. XNIO runs its own tasks on {@code appThreads} too, so the server has one executor.
      *
      * @throws IOException      naming the address when it cannot be bound, such as
      *                          {@code Address already in use: 127.0.0.1:8080}; whatever was
@@ -79,19 +81,15 @@ final class Transport {
                 .populateFromOptions(ServerOptions.worker())
                 .setExternalExecutorService(appThreads)
                 .build();
-        ServerSocketChannel listening = handed;
         try {
-            if (listening == null) {
-                listening = settings.inheritedSocket() ? InheritedSocket.channel() : bind(settings);
-            }
             HttpOpenListener http = new HttpOpenListener(buffers, ServerOptions.undertow(settings));
             http.setRootHandler(root);
-            XnioAcceptor acceptor = XnioAcceptor.serve(worker, listening, ServerOptions.socket(settings),
-                    connection -> tracker.accepted(connection, http));
+            XnioAcceptor acceptor = XnioAcceptor.serve(worker, () -> listening(settings, handed),
+                    ServerOptions.socket(settings), connection -> tracker.accepted(connection, http));
             return new Transport(worker, buffers, acceptor);
         } catch (IOException | RuntimeException failed) {
-            if (listening != null) {
-                Quietly.close(listening);
+            if (handed != null) {
+                Quietly.close(handed);
             }
             worker.shutdownNow();
             buffers.close();
@@ -125,6 +123,14 @@ final class Transport {
     void shutdownNow() {
         worker.shutdownNow();
         buffers.close();
+    }
+
+    private static ServerSocketChannel listening(ServerSettings settings, ServerSocketChannel handed)
+            throws IOException {
+        if (handed != null) {
+            return handed;
+        }
+        return settings.inheritedSocket() ? InheritedSocket.channel() : bind(settings);
     }
 
     /**

@@ -53,10 +53,17 @@ final class XnioAcceptor implements AutoCloseable {
         this.accepted = accepted;
     }
 
+    /** Where the listening socket comes from: bound now, handed over, or inherited. */
+    @FunctionalInterface
+    interface Listening {
+        ServerSocketChannel open() throws IOException;
+    }
+
     /**
-     * Accepts on {@code listening} from now on, passing each connection to {@code accepted} on
-     * XNIO's accept thread (which must hand it to the connection's own IO thread, and never block).
-     * The channel must be bound; it is closed by {@link #close}, and is not closed here on failure.
+     * Accepts on the socket {@code listening} opens, from now on, passing each connection to
+     * {@code accepted} on XNIO's accept thread (which must hand it to the connection's own IO
+     * thread, and never block). The socket is opened only once this XNIO is known to have what
+     * this class builds; it is closed by {@link #close}, or here if serving it fails.
      *
      * <p>XNIO's selector needs the channel in non-blocking mode, so this sets it, although
      * {@code ServerFactory} asks a server to leave the mode alone: the mode belongs to the socket,
@@ -65,19 +72,27 @@ final class XnioAcceptor implements AutoCloseable {
      * for the socket itself when an accept finds nothing ready.
      *
      * @param options the acceptor's XNIO options ({@link ServerOptions#socket})
-     * @throws FactoryException when this XNIO lacks what this class builds by reflection
-     * @throws IOException      when the channel cannot be registered with XNIO's selector
+     * @throws FactoryException when this XNIO lacks what this class builds by reflection, or
+     *                          {@code listening} fails so
+     * @throws IOException      when {@code listening} fails so, or the channel cannot be
+     *                          registered with XNIO's selector
      */
-    static XnioAcceptor serve(XnioWorker worker, ServerSocketChannel listening, OptionMap options,
+    static XnioAcceptor serve(XnioWorker worker, Listening listening, OptionMap options,
             Consumer<StreamConnection> accepted) throws IOException {
         Constructor<?> constructor = acceptorConstructor(worker);
-        listening.configureBlocking(false);
-        XnioAcceptor serving = new XnioAcceptor(newAcceptor(constructor, worker, listening, options),
-                (InetSocketAddress) listening.getLocalAddress(), accepted);
-        ChannelListener<Channel> ready = ignored -> serving.acceptReady();
-        serving.acceptor.getAcceptSetter().set(ready);
-        serving.acceptor.resumeAccepts();
-        return serving;
+        ServerSocketChannel channel = listening.open();
+        try {
+            channel.configureBlocking(false);
+            XnioAcceptor serving = new XnioAcceptor(newAcceptor(constructor, worker, channel, options),
+                    (InetSocketAddress) channel.getLocalAddress(), accepted);
+            ChannelListener<Channel> ready = ignored -> serving.acceptReady();
+            serving.acceptor.getAcceptSetter().set(ready);
+            serving.acceptor.resumeAccepts();
+            return serving;
+        } catch (IOException | RuntimeException failed) {
+            Quietly.close(channel);
+            throw failed;
+        }
     }
 
     /**

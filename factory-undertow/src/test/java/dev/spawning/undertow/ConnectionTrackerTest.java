@@ -40,7 +40,7 @@ class ConnectionTrackerTest {
         CompletableFuture<ServerFigures> atAccept = new CompletableFuture<>();
         XnioWorker worker = Xnio.getInstance(ConnectionTrackerTest.class.getClassLoader()).createWorkerBuilder().build();
         try (ServerSocketChannel listening = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                XnioAcceptor acceptor = XnioAcceptor.serve(worker, listening, OptionMap.EMPTY, connection -> {
+                XnioAcceptor acceptor = XnioAcceptor.serve(worker, () -> listening, OptionMap.EMPTY, connection -> {
                     tracker.accepted(connection, opened -> opened.setCloseListener(closed -> { }));
                     atAccept.complete(tracker.figures());
                 });

@@ -34,7 +34,7 @@ class XnioAcceptorTest {
     @Test
     void passesEachConnectionOnTheAcceptThreadBeforeAnIoThreadHasIt() throws Exception {
         CompletableFuture<String> handedOver = new CompletableFuture<>();
-        try (XnioAcceptor acceptor = XnioAcceptor.serve(worker, listening, OptionMap.EMPTY, connection ->
+        try (XnioAcceptor acceptor = XnioAcceptor.serve(worker, () -> listening, OptionMap.EMPTY, connection ->
                 handedOver.complete(onWhichThread(connection)))) {
             assertThat(acceptor.address()).isEqualTo(listening.getLocalAddress());
 
@@ -47,7 +47,7 @@ class XnioAcceptorTest {
 
     @Test
     void leavesTheChannelNonBlockingAsXnioNeedsAndClosesItOnClose() throws Exception {
-        XnioAcceptor acceptor = XnioAcceptor.serve(worker, listening, OptionMap.EMPTY, StreamConnection::getIoThread);
+        XnioAcceptor acceptor = XnioAcceptor.serve(worker, () -> listening, OptionMap.EMPTY, StreamConnection::getIoThread);
         assertThat(listening.isBlocking()).isFalse();
 
         acceptor.close();
