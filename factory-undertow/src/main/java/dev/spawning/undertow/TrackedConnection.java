@@ -120,6 +120,8 @@ final class TrackedConnection {
         server = connection;
         active++;
         begun = false;
+        requestSeen = true;
+        busy(true);
         HeadFacts facts = heads.poll();
         if (facts == null) {
             throw new IllegalStateException("Undertow parsed a request head the scanner did not write");
