@@ -29,9 +29,10 @@ public non-sealed interface ServerFactory extends Factory {
      * Builds the server of one section to serve {@code listening}, a socket already bound and
      * listening (by a parent process, a supervisor, or the embedding application), instead of
      * binding {@code host} and {@code port}. The server owns the channel from then on and closes it
-     * when it stops; it never changes its blocking mode, which every process holding the socket
-     * shares. A provider that can do this overrides this method and {@link #servesHandedSockets()};
-     * the default refuses.
+     * when it stops. The socket's OS-level non-blocking flag is shared by every process holding it
+     * (see {@link dev.spawning.factory.server.InheritedSocket}), so the server must accept correctly
+     * whichever way another process left it. A provider that can do this overrides this method and
+     * {@link #servesHandedSockets()}; the default refuses.
      *
      * @param globalConf the global conf (see {@link Factory})
      * @param localConf  the local conf: this section's own keys (see {@link Factory})

@@ -62,7 +62,7 @@ final class AppCall implements Runnable {
             sent = send(request, respond(request, body), body, out);
         } finally {
             body.release();
-            served.tracker().responseFinished();
+            served.tracker().responseFinished(exchange);
             facts.answer();
             int status = exchange.getStatusCode();
             long written = bytesToSend != null ? bytesToSend.remaining() : out.written();

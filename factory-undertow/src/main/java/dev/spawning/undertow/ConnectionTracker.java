@@ -1,17 +1,14 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.ServerFigures;
+import dev.spawning.factory.server.Drain;
 import dev.spawning.factory.server.ServerSettings;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.xnio.ChannelListener;
@@ -20,59 +17,73 @@ import org.xnio.StreamConnection;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
- * Every open connection of one server, and the counts a graceful stop reports. Undertow keeps no
- * list of connections that it would let us close selectively, so this class wraps Undertow's open
- * listener to see each connection arrive, read and close.
+ * Every open connection of one server, its figures, and the drain of a graceful stop. Undertow
+ * keeps no list of connections that it would let us close selectively, so this class sees each
+ * connection as it is accepted ({@link XnioAcceptor}), hands it to Undertow's open listener on
+ * its IO thread, and sees it read and close.
  *
- * <p>Threading: {@link #openListener} and the idle checks run on IO threads; exchanges start on
- * an IO thread (or on the app thread that parses a pipelined request) and end on app threads;
+ * <p>Threading: {@link #accepted} runs on XNIO's accept thread; the opening of a connection and
+ * the drain's checks on its IO thread; exchanges start on an IO thread (or on the app thread that
+ * parses a pipelined request) and are answered on app threads; {@link #beginStop},
  * {@link #awaitQuiet} and {@link #cutOffAll} run on the thread calling {@code Server.stop}. The
  * map is concurrent; {@link #lock} guards only the "nothing left to serve" signal.
  */
 final class ConnectionTracker {
 
+    private static final long IDLE_WINDOW_NANOS = Drain.IDLE_WINDOW.toNanos();
+
     private final Map<StreamConnection, TrackedConnection> open = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition quietNow = lock.newCondition();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger completedWhileStopping = new AtomicInteger();
+    private final Counts counts = new Counts();
     private final ServerSettings settings;
-    private volatile boolean stopping;
 
     /** @param settings the server's, for each connection's decoder and head timer */
     ConnectionTracker(ServerSettings settings) {
         this.settings = settings;
     }
 
-    /** Undertow's open listener, wrapped so that each connection is tracked from its first byte. */
-    ChannelListener<StreamConnection> openListener(ChannelListener<StreamConnection> undertow) {
-        return channel -> opened(channel, undertow);
+    /**
+     * On XNIO's accept thread: counts {@code connection} from now on and hands it to
+     * {@code undertow}, Undertow's open listener, on the connection's IO thread.
+     */
+    void accepted(StreamConnection connection, ChannelListener<StreamConnection> undertow) {
+        TrackedConnection tracked = new TrackedConnection(connection, settings.headerTimeout().toNanos(), counts);
+        open.put(connection, tracked);
+        try {
+            connection.getIoThread().execute(() -> opened(tracked, undertow));
+        } catch (RejectedExecutionException shuttingDown) {
+            tracked.cutOff();
+            closed(connection);
+        }
     }
 
     /** True once a stop has begun: responses then say {@code Connection: close}. */
     boolean stopping() {
-        return stopping;
+        return counts.stopping();
     }
 
-    /** Requests handed to an app thread and not yet answered. */
-    int inFlight() {
-        return inFlight.get();
+    /** What the server is doing now. */
+    ServerFigures figures() {
+        return counts.figures(open.size());
     }
 
     /**
      * Called by the root handler when Undertow has parsed a request head. Adds an exchange
-     * listener that keeps the connection's state, and closes the connection after the response
-     * once a stop has begun. Returns what the connection's scanner decoded for the request's head.
+     * listener that keeps the connection's state and counts the request during a stop. Returns
+     * what the connection's scanner decoded for the request's head.
      */
     HeadFacts exchangeStarted(HttpServerExchange exchange) {
-        AbstractServerConnection server = (AbstractServerConnection) exchange.getConnection();
-        TrackedConnection tracked = open.get(server.getChannel());
-        inFlight.incrementAndGet();
-        HeadFacts facts = tracked.exchangeStarted(server);
+        TrackedConnection tracked = trackedFor(exchange);
+        HeadFacts facts = tracked.exchangeStarted((AbstractServerConnection) exchange.getConnection());
         exchange.addExchangeCompleteListener((ended, next) -> {
-            tracked.exchangeEnded();
-            if (stopping) {
-                stoppedAfter(ended, tracked);
+            boolean last = !ended.isPersistent();
+            tracked.exchangeEnded(last);
+            if (tracked.channel().isOpen()) {
+                counts.completed();
+            }
+            if (counts.stopping()) {
+                stoppedAfter(tracked, last);
             }
             next.proceed();
         });
@@ -84,53 +95,62 @@ final class ConnectionTracker {
         return (int) open.values().stream().filter(TrackedConnection::holdsPartOfAHead).count();
     }
 
-    /** Called by the app thread once it has written a response in full (or given up on it). */
-    void responseFinished() {
-        inFlight.decrementAndGet();
+    /**
+     * Called by the app thread once it has its response ready (or has given up on it), before the
+     * last of it is written: the request counts as served and no longer as in flight.
+     */
+    void responseFinished(HttpServerExchange exchange) {
+        counts.served();
+        TrackedConnection tracked = trackedFor(exchange);
+        if (tracked != null) {
+            tracked.answered();
+        }
     }
 
     /**
-     * An exchange ended during a stop: its connection closes now. It counts as completed unless it
-     * ended because its connection was closed under it (cut off, or the client went away).
+     * An exchange ended during a stop. After a response that said {@code Connection: close} the
+     * connection is closing; after one that did not (its head left before the stop began), the
+     * connection is idle between requests and gets {@link Drain#IDLE_WINDOW} for its next.
      */
-    private void stoppedAfter(HttpServerExchange ended, TrackedConnection tracked) {
-        ended.setPersistent(false);
-        if (tracked.channel().isOpen()) {
-            completedWhileStopping.incrementAndGet();
+    private void stoppedAfter(TrackedConnection tracked, boolean last) {
+        if (!last) {
+            tracked.closeIfSilentUntil(System.nanoTime() + IDLE_WINDOW_NANOS);
         }
-        tracked.finish();
         signalIfQuiet();
     }
 
     /** Requests answered since the stop began. */
     int completedWhileStopping() {
-        return completedWhileStopping.get();
+        return counts.completedWhileStoppingSoFar();
     }
 
-    /**
-     * Marks the server as stopping and closes every idle connection, each on its own IO thread.
-     * Returns how many were closed; waits at most until {@code deadlineNanos}.
-     */
-    int beginStop(long deadlineNanos) throws InterruptedException {
-        markStopping();
-        List<CompletableFuture<Boolean>> checks = new ArrayList<>();
-        for (TrackedConnection tracked : open.values()) {
-            checks.add(closeIfIdle(tracked));
-        }
-        int closed = 0;
-        for (CompletableFuture<Boolean> check : checks) {
-            closed += closedBefore(check, deadlineNanos) ? 1 : 0;
-        }
-        return closed;
+    /** Connections closed during the stop while they waited for a request. */
+    int closedIdle() {
+        return counts.closedIdleSoFar();
     }
 
     /**
      * From now on every response says {@code Connection: close}. Called before the listening
      * socket closes, so that a client that sees the stop (its new connections refused) never gets
-     * a keep-alive answer on an older connection.
+     * a keep-alive answer begun after it.
      */
     void markStopping() {
-        stopping = true;
+        counts.markStopping();
+    }
+
+    /**
+     * Starts the drain of every connection, each on its own IO thread: one waiting for its first
+     * request or idle between requests gets its window ({@link TrackedConnection#stopBegan}).
+     * Called after the listening socket has closed, so that no connection accepted escapes it.
+     */
+    void beginStop() {
+        for (TrackedConnection tracked : open.values()) {
+            try {
+                tracked.channel().getIoThread().execute(() -> tracked.stopBegan(IDLE_WINDOW_NANOS));
+            } catch (RejectedExecutionException shuttingDown) {
+                // Its IO thread is gone and the connection with it; cutOffAll forgets it.
+            }
+        }
     }
 
     /**
@@ -151,20 +171,25 @@ final class ConnectionTracker {
     }
 
     /**
-     * Closes every connection still open; returns how many were cut off while serving or reading
-     * a request (a connection that only waited for the client's close does not count).
+     * Closes every connection still open; returns how many were cut off while serving, reading
+     * or waiting for a first request (see {@link TrackedConnection#cutOff}).
      */
     int cutOffAll() {
         int count = 0;
         for (TrackedConnection tracked : List.copyOf(open.values())) {
             count += tracked.cutOff() ? 1 : 0;
+            closed(tracked.channel());
         }
         return count;
     }
 
-    private void opened(StreamConnection channel, ChannelListener<StreamConnection> undertow) {
-        TrackedConnection tracked = new TrackedConnection(channel, settings.headerTimeout().toNanos());
-        open.put(channel, tracked);
+    /** On the connection's IO thread: the scanner goes under Undertow's parser, then Undertow opens it. */
+    private void opened(TrackedConnection tracked, ChannelListener<StreamConnection> undertow) {
+        StreamConnection channel = tracked.channel();
+        if (!channel.isOpen()) {
+            closed(channel);
+            return;
+        }
         ConduitStreamSourceChannel source = channel.getSourceChannel();
         ObservedSourceConduit conduit = new ObservedSourceConduit(source.getConduit(), settings, tracked);
         tracked.readBy(conduit);
@@ -182,13 +207,19 @@ final class ConnectionTracker {
         });
         if (!channel.isOpen()) {
             closed(channel);
-        } else if (stopping) {
-            closeIfIdle(tracked);
+        } else if (counts.stopping()) {
+            tracked.stopBegan(IDLE_WINDOW_NANOS);
         }
     }
 
+    private TrackedConnection trackedFor(HttpServerExchange exchange) {
+        return open.get(((AbstractServerConnection) exchange.getConnection()).getChannel());
+    }
+
     private void closed(StreamConnection channel) {
-        if (open.remove(channel) != null) {
+        TrackedConnection tracked = open.remove(channel);
+        if (tracked != null) {
+            tracked.closed();
             signalIfQuiet();
         }
     }
@@ -203,28 +234,13 @@ final class ConnectionTracker {
     }
 
     private void signalIfQuiet() {
-        if (stopping && quiet()) {
+        if (counts.stopping() && quiet()) {
             lock.lock();
             try {
                 quietNow.signalAll();
             } finally {
                 lock.unlock();
             }
-        }
-    }
-
-    private static CompletableFuture<Boolean> closeIfIdle(TrackedConnection tracked) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        tracked.channel().getIoThread().execute(() -> result.complete(tracked.closeIfIdle()));
-        return result;
-    }
-
-    private static boolean closedBefore(CompletableFuture<Boolean> check, long deadlineNanos)
-            throws InterruptedException {
-        try {
-            return check.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | TimeoutException notChecked) {
-            return false;
         }
     }
 }

@@ -25,14 +25,13 @@ final class ServerOptions {
     }
 
     /**
-     * The listening socket and the connections it accepts. {@code max_connections} becomes XNIO's
-     * high and low water marks: at the mark XNIO stops accepting, so new connections wait in the
-     * backlog; XNIO divides the mark among its IO threads.
+     * XNIO's acceptor ({@link XnioAcceptor}) and the connections it accepts. {@code max_connections}
+     * becomes XNIO's high and low water marks: at the mark XNIO stops accepting, so new
+     * connections wait in the backlog. The listening socket's own options ({@code backlog}) are
+     * set where it is bound ({@link Transport}), or by whoever bound it.
      */
     static OptionMap socket(ServerSettings settings) {
         return OptionMap.builder()
-                .set(Options.BACKLOG, settings.backlog())
-                .set(Options.REUSE_ADDRESSES, true)
                 .set(Options.TCP_NODELAY, true)
                 .set(Options.CONNECTION_HIGH_WATER, settings.maxConnections())
                 .set(Options.CONNECTION_LOW_WATER, settings.maxConnections())

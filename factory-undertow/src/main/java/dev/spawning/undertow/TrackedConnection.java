@@ -6,45 +6,69 @@ import java.util.concurrent.TimeUnit;
 import org.xnio.StreamConnection;
 
 /**
- * What one connection is doing, as far as a graceful stop and {@code header_timeout} care:
- * serving a request, holding the first bytes of the next one, or idle; and what its scanner saw
- * in the heads Undertow has yet to hand over. Updated by the connection's IO thread (bytes read,
- * request parsed, the head timer) and by the thread that ends each exchange; every method holds
- * this object's monitor for a few field updates only.
+ * What one connection is doing, as far as its figures, a graceful stop and {@code header_timeout}
+ * care: waiting for its first request, serving a request, holding the first bytes of the next
+ * one, or idle between requests; and what its scanner saw in the heads Undertow has yet to hand
+ * over. Updated by XNIO's accept thread (once, when it is built), the connection's IO thread
+ * (bytes read, request parsed, its timers) and the threads that answer and end each exchange;
+ * every method holds this object's monitor for a few field updates only.
+ *
+ * <p>In flight ({@link Counts#busy}): from accept until its first request is answered, and again
+ * from the first byte of each later request until it is answered; never once closed.
  *
  * <p>{@code header_timeout}: one timer per connection runs while a head has begun to arrive and
  * is not complete. It is armed when a head begins and not cancelled when the head completes;
  * when it fires it re-arms for the head now in progress, if any, so a busy connection costs one
  * timer per timeout period rather than one per request. A head still incomplete after the
  * timeout gets {@link ErrorBytes#REQUEST_TIMEOUT} and the connection closes.
+ *
+ * <p>Draining ({@link dev.spawning.factory.server.Drain}): once a stop has begun, a connection
+ * that may still get a request is given a window for it ({@link #closeIfSilentUntil}), timed by a
+ * second timer on its IO thread that re-arms like the first; a request that comes in the window
+ * is served (its response says {@code Connection: close}), and a connection still idle at the
+ * end of it is closed.
  */
 final class TrackedConnection {
 
     private final StreamConnection channel;
     private final long headTimeoutNanos;
+    private final Counts counts;
+    private final long acceptedAt;
     private final ArrayDeque<HeadFacts> heads = new ArrayDeque<>(2);
     private AbstractServerConnection server;
     private int active;
     private boolean begun;
+    private boolean requestSeen;
+    private boolean busy;
+    private boolean closed;
     private long begunAt;
     private boolean timerArmed;
+    private long drainUntil;
+    private boolean drainTimerArmed;
     private volatile boolean finished;
     private volatile HeadFacts refusedBody;
     private ObservedSourceConduit source;
 
-
-    /** @param headTimeoutNanos {@code header_timeout}; 0 for none */
-    TrackedConnection(StreamConnection channel, long headTimeoutNanos) {
+    /**
+     * A connection just accepted: in flight until its first request is answered.
+     *
+     * @param headTimeoutNanos {@code header_timeout}; 0 for none
+     */
+    TrackedConnection(StreamConnection channel, long headTimeoutNanos, Counts counts) {
         this.channel = channel;
         this.headTimeoutNanos = headTimeoutNanos;
+        this.counts = counts;
+        this.acceptedAt = System.nanoTime();
+        this.busy = true;
+        counts.busy(true);
     }
 
     StreamConnection channel() {
         return channel;
     }
 
-    /** The conduit that reads this connection for Undertow, installed when it opened. */
-    void readBy(ObservedSourceConduit conduit) {
+    /** The conduit that reads this connection for Undertow, installed when it opened on its IO thread. */
+    synchronized void readBy(ObservedSourceConduit conduit) {
         source = conduit;
     }
 
@@ -96,6 +120,8 @@ final class TrackedConnection {
         server = connection;
         active++;
         begun = false;
+        requestSeen = true;
+        busy(true);
         HeadFacts facts = heads.poll();
         if (facts == null) {
             throw new IllegalStateException("Undertow parsed a request head the scanner did not write");
@@ -103,22 +129,45 @@ final class TrackedConnection {
         return facts;
     }
 
+    /** The response is written, or on its way from the IO thread: the request is no longer in flight. */
+    synchronized void answered() {
+        busy(false);
+    }
+
     /**
-     * The exchange's request and response are both done. Bytes Undertow already holds for the
-     * next (pipelined) request count as a begun request.
+     * The exchange's request and response are both done. After the {@code last} response the
+     * connection closes; otherwise bytes Undertow already holds for the next (pipelined) request
+     * count as a begun request.
      */
-    synchronized void exchangeEnded() {
+    synchronized void exchangeEnded(boolean last) {
         active--;
         begun = false;
-        if (server.getExtraBytes() != null || source.holdsInput()) {
+        if (last) {
+            finished = true;
+        } else if (server.getExtraBytes() != null || source.holdsInput()) {
             headBegun();
         }
     }
 
+    /** The connection closed: it counts as in flight no more. */
+    synchronized void closed() {
+        busy(false);
+        closed = true;
+    }
+
     private void headBegun() {
         begun = true;
+        requestSeen = true;
         begunAt = System.nanoTime();
+        busy(true);
         armTimer(headTimeoutNanos);
+    }
+
+    private void busy(boolean now) {
+        if (busy != now && !closed) {
+            busy = now;
+            counts.busy(now);
+        }
     }
 
     private void armTimer(long delayNanos) {
@@ -142,45 +191,99 @@ final class TrackedConnection {
                 return;
             }
         }
+        counts.served();
+        counts.completed();
         ErrorBytes.sendAndClose(channel, ErrorBytes.REQUEST_TIMEOUT);
     }
 
-    /**
-     * Its last response is complete and Undertow is closing it: it has shut down its output and
-     * waits for the client's side of the close. Nothing left to serve, nothing to cut off.
-     */
-    void finish() {
-        finished = true;
-    }
-
+    /** Its last response is complete and Undertow is closing it: nothing left to serve, nothing to cut off. */
     boolean finished() {
         return finished;
     }
 
     /**
-     * Closes the connection if no request is in progress and none has begun to arrive (and it is
-     * not already closing after its last response during this stop). Must run
-     * on the connection's IO thread, so that no read slips between the check and the close.
+     * On the connection's IO thread, once a stop has begun: a connection that has had no request
+     * yet is given until {@code header_timeout} after its accept for its first; one idle between
+     * requests is given {@code idleWindowNanos} for its next. A connection serving a request needs
+     * nothing: its response says {@code Connection: close}. One not yet opened is left to
+     * {@link ConnectionTracker}, which calls this again when it opens.
      */
-    boolean closeIfIdle() {
+    void stopBegan(long idleWindowNanos) {
+        long until;
         synchronized (this) {
-            boolean idle = active == 0 && !begun && !finished && !source.holdsInput()
-                    && (server == null || server.getExtraBytes() == null);
-            if (!idle) {
-                return false;
+            if (source == null || finished) {
+                return;
+            }
+            if (!requestSeen && headTimeoutNanos > 0) {
+                until = acceptedAt + headTimeoutNanos;
+            } else if (requestSeen && idle()) {
+                until = System.nanoTime() + idleWindowNanos;
+            } else {
+                return;
             }
         }
-        Quietly.close(channel);
-        return true;
+        closeIfSilentUntil(until);
     }
 
     /**
-     * Closes the connection whatever it is doing: the grace period is over. Returns whether work
-     * was cut off, rather than a connection that was only waiting for the client's close.
+     * Closes the connection at {@code untilNanos} (or later, if a later time was given before)
+     * unless a request has begun to arrive by then; counts it in {@link Counts#closedIdle}.
+     */
+    synchronized void closeIfSilentUntil(long untilNanos) {
+        if (drainTimerArmed) {
+            drainUntil = untilNanos - drainUntil > 0 ? untilNanos : drainUntil;
+            return;
+        }
+        drainUntil = untilNanos;
+        drainTimerArmed = true;
+        long delay = Math.max(0, untilNanos - System.nanoTime());
+        channel.getIoThread().executeAfter(this::drainTimerFired, delay, TimeUnit.NANOSECONDS);
+    }
+
+    /** On the IO thread, so that no read slips between the check and the close. */
+    private void drainTimerFired() {
+        synchronized (this) {
+            drainTimerArmed = false;
+            long left = drainUntil - System.nanoTime();
+            if (left > 0) {
+                closeIfSilentUntil(drainUntil);
+                return;
+            }
+            if (!idle() || !channel.isOpen()) {
+                return;
+            }
+        }
+        Quietly.close(channel);
+        counts.closedIdle();
+    }
+
+    /**
+     * No request in progress, none begun, not closing after its last response, and no byte held
+     * for the next request by the scanner or Undertow.
+     */
+    private boolean idle() {
+        return active == 0 && !begun && !finished && (source == null || !source.holdsInput())
+                && (server == null || server.getExtraBytes() == null);
+    }
+
+    /**
+     * Closes the connection whatever it is doing: the grace period is over. Returns whether a
+     * request was cut off: one in progress, or the first one of a connection that has had none.
+     * A connection idle between requests counts as closed idle; one that only waited for the
+     * client's close after its last response counts as neither.
      */
     boolean cutOff() {
-        boolean serving = !finished;
+        boolean waiting;
+        boolean serving;
+        synchronized (this) {
+            waiting = requestSeen && idle();
+            serving = !finished && !waiting;
+        }
         Quietly.close(channel);
+        closed();
+        if (waiting) {
+            counts.closedIdle();
+        }
         return serving;
     }
 }

@@ -1,6 +1,7 @@
 package dev.spawning.undertow;
 
 import dev.spawning.factory.server.BindFailures;
+import dev.spawning.factory.server.InheritedSocket;
 import dev.spawning.factory.server.ServerSettings;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
@@ -8,24 +9,25 @@ import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.xnio.ChannelListeners;
-import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
-import org.xnio.channels.AcceptingChannel;
 
 /**
  * The network side of one server: the XNIO worker and its IO threads, the shared buffer pool,
  * Undertow's HTTP/1.1 listener and the listening socket. Built directly on XNIO rather than with
  * {@code Undertow.builder()}, because a graceful stop needs to see every connection (see
- * {@link ConnectionTracker}) and the builder hides the open listener.
+ * {@link ConnectionTracker}) and the builder hides the open listener; the socket is bound here
+ * (or handed over, or inherited) and accepted from by {@link XnioAcceptor}, so that every
+ * listening socket is served one way.
  *
- * <p>Threading: {@link #bind} and the stop methods run on the thread calling {@code start} or
- * {@code stop}; the IO threads belong to XNIO.
+ * <p>Threading: {@link #open} and the stop methods run on the thread calling {@code start} or
+ * {@code stop}; the IO threads and the accept thread belong to XNIO.
  */
 final class Transport {
 
@@ -49,23 +51,31 @@ final class Transport {
 
     private final XnioWorker worker;
     private final DefaultByteBufferPool buffers;
-    private final AcceptingChannel<StreamConnection> acceptor;
+    private final XnioAcceptor acceptor;
 
-    private Transport(XnioWorker worker, DefaultByteBufferPool buffers, AcceptingChannel<StreamConnection> acceptor) {
+    private Transport(XnioWorker worker, DefaultByteBufferPool buffers, XnioAcceptor acceptor) {
         this.worker = worker;
         this.buffers = buffers;
         this.acceptor = acceptor;
     }
 
     /**
-     * Binds {@code settings.host():settings.port()} and accepts connections for {@code root}.
-     * XNIO runs its own tasks on {@code appThreads} too, so the server has one executor.
+     * Accepts connections for {@code root} on {@code handed}, the socket {@code bind = fd://0}
+     * names when {@code handed} is null and the settings ask for it, or else a socket bound to
+     * {@code settings.host():settings.port()}. The listening socket is the transport's from now
+     * on, closed when it stops or when this fails. It is taken only once XNIO is known to serve
+     * it: closing the inherited socket also points this process's standard streams at
+     * {@code /dev/null} (the JDK's {@code System.inheritedChannel} does so), which would hide the
+     * failure. XNIO runs its own tasks on {@code appThreads} too, so the server has one executor.
      *
-     * @throws IOException naming the address, such as {@code Address already in use: 127.0.0.1:8080};
-     *                     whatever was opened is closed again
+     * @throws IOException      naming the address when it cannot be bound, such as
+     *                          {@code Address already in use: 127.0.0.1:8080}; whatever was
+     *                          opened is closed again
+     * @throws dev.spawning.factory.FactoryException when {@code bind = fd://0} and standard input
+     *                          is not a listening socket, or this XNIO cannot serve a socket
      */
-    static Transport bind(ServerSettings settings, ExecutorService appThreads, HttpHandler root,
-            ConnectionTracker tracker) throws IOException {
+    static Transport open(ServerSettings settings, ServerSocketChannel handed, ExecutorService appThreads,
+            HttpHandler root, ConnectionTracker tracker) throws IOException {
         DefaultByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, POOLED_BUFFERS, 0);
         XnioWorker worker = Xnio.getInstance(Transport.class.getClassLoader()).createWorkerBuilder()
                 .populateFromOptions(ServerOptions.worker())
@@ -74,27 +84,30 @@ final class Transport {
         try {
             HttpOpenListener http = new HttpOpenListener(buffers, ServerOptions.undertow(settings));
             http.setRootHandler(root);
-            AcceptingChannel<StreamConnection> acceptor = worker.createStreamConnectionServer(
-                    new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()),
-                    ChannelListeners.openListenerAdapter(tracker.openListener(http)),
-                    ServerOptions.socket(settings));
-            acceptor.resumeAccepts();
+            XnioAcceptor acceptor = XnioAcceptor.serve(worker, () -> listening(settings, handed),
+                    ServerOptions.socket(settings), connection -> tracker.accepted(connection, http));
             return new Transport(worker, buffers, acceptor);
         } catch (IOException | RuntimeException failed) {
+            if (handed != null) {
+                Quietly.close(handed);
+            }
             worker.shutdownNow();
             buffers.close();
-            throw BindFailures.named(settings, failed);
+            throw failed;
         }
     }
 
     /** The address the socket is bound to, with the real port when port 0 was asked for. */
     InetSocketAddress address() {
-        return acceptor.getLocalAddress(InetSocketAddress.class);
+        return acceptor.address();
     }
 
-    /** Closes the listening socket: new connections are refused from now on. */
+    /**
+     * Closes the listening socket: new connections are refused (or left to the other processes
+     * holding it) from now on. Once this returns, every connection accepted is tracked.
+     */
     void stopAccepting() {
-        Quietly.close(acceptor);
+        acceptor.close();
     }
 
     /** Stops the IO threads, waiting for them until {@code deadlineNanos}, and frees the buffers. */
@@ -110,6 +123,31 @@ final class Transport {
     void shutdownNow() {
         worker.shutdownNow();
         buffers.close();
+    }
+
+    private static ServerSocketChannel listening(ServerSettings settings, ServerSocketChannel handed)
+            throws IOException {
+        if (handed != null) {
+            return handed;
+        }
+        return settings.inheritedSocket() ? InheritedSocket.channel() : bind(settings);
+    }
+
+    /**
+     * Binds {@code host:port} with the listen {@code backlog}, reusing an address still in
+     * TIME_WAIT, as XNIO's own bind does.
+     */
+    private static ServerSocketChannel bind(ServerSettings settings) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()),
+                    settings.backlog());
+            return channel;
+        } catch (IOException | RuntimeException failed) {
+            Quietly.close(channel);
+            throw BindFailures.named(settings, failed);
+        }
     }
 
     private static Logger quietXnio() {

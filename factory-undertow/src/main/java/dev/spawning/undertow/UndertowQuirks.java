@@ -1,8 +1,8 @@
 package dev.spawning.undertow;
 
 /**
- * Every behaviour of Undertow (the version the parent POM pins) that this provider compensates
- * for, each named with the compensation. {@code UndertowQuirksTest} runs plain Undertow, without
+ * Every behaviour of Undertow and its XNIO (the versions the parent POM pins) that this provider
+ * compensates for, each named with the compensation. {@code UndertowQuirksTest} runs plain Undertow, without
  * this provider's conduits, and asserts that each quirk still exists: when an Undertow upgrade
  * removes one, that test names the compensation to simplify or delete.
  *
@@ -94,5 +94,15 @@ enum UndertowQuirks {
      * Its reason phrases are RFC 2616's ({@code 413 Request Entity Too Large}), not RFC 9110's.
      * Compensation: {@link ResponseWriter} sets the phrase of every response.
      */
-    RFC_2616_REASON_PHRASES
+    RFC_2616_REASON_PHRASES,
+
+    /**
+     * XNIO, under Undertow, accepts only on a socket it binds itself: no public method serves a
+     * listening channel bound elsewhere (handed over, or inherited with {@code bind = fd://0}),
+     * and the queue it puts between its accept thread and the IO threads hides a connection
+     * accepted but not yet handed over. Compensation: {@link XnioAcceptor} builds XNIO's
+     * package-private acceptor by reflection on every listening socket and hands each connection
+     * over itself.
+     */
+    XNIO_SERVES_ONLY_WHAT_IT_BINDS
 }

@@ -2,14 +2,17 @@ package dev.spawning.undertow;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
+import dev.spawning.factory.ServerFigures;
 import dev.spawning.factory.StopReport;
 import dev.spawning.factory.server.AccessLogSink;
 import dev.spawning.factory.server.Lifecycle;
 import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -21,32 +24,38 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Threading model</h2>
  * <ul>
- *   <li><b>XNIO IO threads</b> (one per core, at least two; daemon): accept connections, read and
+ *   <li><b>XNIO's accept thread</b> (daemon): accepts each connection ({@link XnioAcceptor}),
+ *       counts it ({@link ConnectionTracker#accepted}) and hands it to an IO thread.</li>
+ *   <li><b>XNIO IO threads</b> (one per core, at least two; daemon): open connections, read and
  *       parse request heads (each connection's bytes first pass its {@link HeadScanner}), run
  *       {@link RootHandler} (count, check the head and limits, hand over), signal readiness to
- *       waiting app threads, run idle checks during a stop and each connection's
- *       {@code header_timeout} timer, which writes the 408. They never block and never run app
- *       code.</li>
+ *       waiting app threads, run each connection's {@code header_timeout} timer, which writes the
+ *       408, and during a stop its drain timer, which closes it if it stays silent. They never
+ *       block and never run app code.</li>
  *   <li><b>App threads</b> (a virtual thread per request, or a pool of {@code threads} platform
  *       threads; created in {@link #appThreads}, the server's only executor, which XNIO uses for
  *       its own tasks too): run {@link AppCall}: the app, body reads ({@link RequestBody}), body
  *       writes ({@link ResponseBody}), the access log line, the end of the exchange. They may
  *       block anywhere; waits on the socket park on a semaphore ({@link ChannelWaits}) instead
  *       of selecting.</li>
- *   <li><b>The caller of {@link #start} and {@link #stop}</b>: binds, and during a stop closes
- *       the listening socket, waits for connections to finish, cuts off the rest, shuts down.</li>
+ *   <li><b>The caller of {@link #start} and {@link #stop}</b>: binds (or takes the socket handed
+ *       over or inherited), and during a stop closes the listening socket, waits for connections
+ *       to finish, cuts off the rest, shuts down.</li>
  * </ul>
  * Locks: each {@link TrackedConnection}'s monitor guards that connection's request counters, the
- * facts its scanner queued for heads not yet handed over, and its head timer;
+ * facts its scanner queued for heads not yet handed over, and its two timers; {@link XnioAcceptor}
+ * holds one while it accepts a connection or closes the socket;
  * {@link ConnectionTracker} holds a lock only to signal "all connections closed"; a {@link Lifecycle}
  * keeps the lifecycle state. No lock is held while blocking on I/O or on an app.
  *
  * <h2>Graceful stop</h2>
- * {@link #stop} closes the listening socket at once, marks the server as stopping (every response
- * from then on says {@code Connection: close}, and a response already streaming closes its
- * connection when done), closes each connection that is idle (no request in progress, no byte of
- * the next one read), waits until every connection has closed or {@code grace} has passed, then
- * closes what is left and interrupts the app threads still running.
+ * {@link #stop} drains by {@link dev.spawning.factory.server.Drain}'s rule: it marks the server as
+ * stopping (every response from then on says {@code Connection: close}, and a response already
+ * streaming closes its connection when done), closes the listening socket at once, gives a
+ * connection that has had no request yet until {@code header_timeout} after its accept for its
+ * first, and one idle between requests {@link dev.spawning.factory.server.Drain#IDLE_WINDOW} for
+ * its next (closing it if none comes), waits until every connection has closed or {@code grace}
+ * has passed, then closes what is left and interrupts the app threads still running.
  */
 final class UndertowServer implements Server {
 
@@ -57,12 +66,19 @@ final class UndertowServer implements Server {
 
     private final ServerSettings settings;
     private final Clocks clocks;
+    private final ServerSocketChannel handed;
     private final ConnectionTracker tracker;
     private final Lifecycle<Running> lifecycle = new Lifecycle<>();
 
-    UndertowServer(ServerSettings settings, Clocks clocks) {
+    /**
+     * @param handed the listening socket to serve, owned by the server from now on; null to bind
+     *               {@code host} and {@code port}, or to take the inherited socket at start when
+     *               the settings say {@code bind = fd://0}
+     */
+    UndertowServer(ServerSettings settings, Clocks clocks, ServerSocketChannel handed) {
         this.settings = settings;
         this.clocks = clocks;
+        this.handed = handed;
         this.tracker = new ConnectionTracker(settings);
     }
 
@@ -78,7 +94,7 @@ final class UndertowServer implements Server {
         try {
             accessLog = AccessLogSink.open(settings, clocks.wall(), clocks.nanoTime());
             RootHandler root = new RootHandler(served(app, accessLog), new RequestLimits(settings), appThreads);
-            Transport transport = Transport.bind(settings, appThreads, root, tracker);
+            Transport transport = Transport.open(settings, handed, appThreads, root, tracker);
             lifecycle.started(new Running(transport, appThreads, accessLog));
         } catch (IOException | RuntimeException failed) {
             appThreads.shutdownNow();
@@ -105,13 +121,13 @@ final class UndertowServer implements Server {
     }
 
     @Override
-    public Duration gracefulTimeout() {
-        return settings.gracefulTimeout();
+    public Optional<ServerFigures> figures() {
+        return Optional.of(tracker.figures());
     }
 
-    /** Requests handed to app threads and not yet answered: for tests and diagnostics. */
-    int inFlight() {
-        return tracker.inFlight();
+    @Override
+    public Duration gracefulTimeout() {
+        return settings.gracefulTimeout();
     }
 
     /** Connections holding part of a request head: for tests and diagnostics. */
@@ -141,10 +157,9 @@ final class UndertowServer implements Server {
         long deadline = begin + grace.toNanos();
         tracker.markStopping();
         toStop.transport().stopAccepting();
-        int closedIdle = 0;
         int cutOff = 0;
         try {
-            closedIdle = tracker.beginStop(deadline);
+            tracker.beginStop();
             if (!tracker.awaitQuiet(deadline)) {
                 cutOff = tracker.cutOffAll();
             }
@@ -157,7 +172,7 @@ final class UndertowServer implements Server {
             toStop.transport().shutdownNow();
         }
         closeAfterStop(toStop.accessLog());
-        return new StopReport(tracker.completedWhileStopping(), closedIdle, cutOff,
+        return new StopReport(tracker.completedWhileStopping(), tracker.closedIdle(), cutOff,
                 Duration.ofNanos(System.nanoTime() - begin));
     }
 

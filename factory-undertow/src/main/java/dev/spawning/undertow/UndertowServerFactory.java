@@ -7,6 +7,8 @@ import dev.spawning.factory.ServerFactory;
 import dev.spawning.factory.Settings;
 import dev.spawning.factory.server.AccessLog;
 import dev.spawning.factory.server.ServerSettings;
+import java.nio.channels.ServerSocketChannel;
+import java.util.Objects;
 
 /**
  * Provider {@code undertow}: serves an app over HTTP/1.1 on Undertow core. Reads the server
@@ -20,10 +22,15 @@ import dev.spawning.factory.server.ServerSettings;
  * access_log = -
  * }</pre>
  *
- * Embedding without a deployment file:
+ * With {@code bind = fd://0} instead of {@code host} and {@code port}, the server serves the
+ * listening socket inherited as standard input, taken when it starts.
+ *
+ * <p>Embedding without a deployment file, on an address the server binds, or on a listening
+ * channel bound elsewhere:
  *
  * <pre>{@code
  * Server server = UndertowServerFactory.server(ServerSettings.from(Settings.of(Map.of("port", "0"))));
+ * Server handed = UndertowServerFactory.server(ServerSettings.DEFAULTS, boundChannel);
  * server.start(request -> Response.text(200, "hello"));
  * }</pre>
  */
@@ -40,16 +47,44 @@ public final class UndertowServerFactory implements ServerFactory {
      */
     @Override
     public Server create(Settings globalConf, Settings localConf) {
-        return new UndertowServer(ServerSettings.from(globalConf, localConf), Clocks.SYSTEM);
+        return new UndertowServer(ServerSettings.from(globalConf, localConf), Clocks.SYSTEM, null);
+    }
+
+    /** As {@link #create(Settings, Settings)}, serving {@code listening} instead of binding. */
+    @Override
+    public Server create(Settings globalConf, Settings localConf, ServerSocketChannel listening) {
+        return new UndertowServer(ServerSettings.from(globalConf, localConf), Clocks.SYSTEM,
+                Objects.requireNonNull(listening, "listening"));
+    }
+
+    /** {@return true: this provider serves a socket bound elsewhere, handed over or inherited} */
+    @Override
+    public boolean servesHandedSockets() {
+        return true;
     }
 
     /**
-     * A server for these settings, for embedding without a deployment file.
+     * A server for these settings, for embedding without a deployment file: it binds {@code host}
+     * and {@code port} when started (or, with {@code bind = fd://0}, serves the inherited socket).
      *
      * @throws FactoryException when the access log format is bad
      */
     public static Server server(ServerSettings settings) {
         AccessLog.compile(settings.accessLogFormat());
-        return new UndertowServer(settings, Clocks.SYSTEM);
+        return new UndertowServer(settings, Clocks.SYSTEM, null);
+    }
+
+    /**
+     * A server that accepts on {@code listening}, already bound; {@code host}, {@code port} and
+     * {@code backlog} of {@code settings} are not used. The server owns the channel from then on:
+     * it closes it when it stops (which is what stops it accepting), or when its start fails.
+     * XNIO needs the channel in non-blocking mode, so the server sets it so when it starts.
+     *
+     * @throws FactoryException when the access log format is bad
+     */
+    public static Server server(ServerSettings settings, ServerSocketChannel listening) {
+        Objects.requireNonNull(listening, "listening");
+        AccessLog.compile(settings.accessLogFormat());
+        return new UndertowServer(settings, Clocks.SYSTEM, listening);
     }
 }

@@ -10,9 +10,11 @@
  * and writes a streamed response; it may block. The IO thread then ends the exchange (a body of
  * known bytes is written there too). An app thread that must wait for the socket parks until the
  * IO thread signals readiness, instead of using XNIO's per-thread selectors. Buffers come from one
- * pool shared by all threads, without per-thread caches. A graceful stop runs on the caller's
- * thread and closes idle connections on their IO threads. The full model is in
- * {@code docs/concurrency.md}.
+ * pool shared by all threads, without per-thread caches. XNIO's accept thread accepts from the
+ * listening socket (bound, handed over, or inherited with {@code bind = fd://0}) and counts each
+ * connection before an IO thread has it. A graceful stop runs on the caller's thread and drains
+ * each connection on its IO thread, by {@link dev.spawning.factory.server.Drain}'s rule. The full
+ * model is in {@code docs/concurrency.md}.
  *
  * <h2>What the provider adds to Undertow</h2>
  * Undertow never parses what a client sent: each connection's bytes are decoded under Undertow's

@@ -87,7 +87,7 @@ class AccessLogSinkTest {
     private Server start(Map<String, String> settings) throws Exception {
         Map<String, String> local = new java.util.HashMap<>(settings);
         local.put("port", "0");
-        Server server = new UndertowServer(ServerSettings.from(Settings.of(local)), clocks);
+        Server server = new UndertowServer(ServerSettings.from(Settings.of(local)), clocks, null);
         return servers.start(server, request -> Response.builder(200).header("Content-Type", "text/plain").body("hello").build());
     }
 }

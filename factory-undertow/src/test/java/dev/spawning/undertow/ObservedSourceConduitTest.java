@@ -15,7 +15,7 @@ import org.xnio.conduits.StreamSourceConduit;
 /** The byte stream Undertow's parser sees through the conduit, read in pieces of every size. */
 class ObservedSourceConduitTest {
 
-    private final TrackedConnection tracked = new TrackedConnection(null, 0);
+    private final TrackedConnection tracked = new TrackedConnection(null, 0, new Counts());
 
     @Test
     void givesUndertowACanonicalHeadForEachHeadAndTheHeadAsSentToTheApp() {

@@ -18,16 +18,20 @@ import io.undertow.util.StatusCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,7 +39,9 @@ import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.OptionMap;
 import org.xnio.StreamConnection;
+import org.xnio.Version;
 import org.xnio.Xnio;
+import org.xnio.XnioIoThread;
 import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
 
@@ -60,7 +66,8 @@ class UndertowQuirksTest {
             entry(UndertowQuirks.CLOSES_ON_BODY_READ_FAILURE, this::closesOnBodyReadFailure),
             entry(UndertowQuirks.SETS_THE_CLOSE_LISTENER_ON_OPEN, this::setsTheCloseListenerOnOpen),
             entry(UndertowQuirks.CONTINUE_OVERTAKES_BUFFERED_PIPELINED_RESPONSES, this::continueOvertakesBufferedResponses),
-            entry(UndertowQuirks.RFC_2616_REASON_PHRASES, this::rfc2616ReasonPhrases));
+            entry(UndertowQuirks.RFC_2616_REASON_PHRASES, this::rfc2616ReasonPhrases),
+            entry(UndertowQuirks.XNIO_SERVES_ONLY_WHAT_IT_BINDS, this::xnioServesOnlyWhatItBinds));
 
     private Undertow undertow;
     private XnioWorker worker;
@@ -253,6 +260,28 @@ class UndertowQuirksTest {
         String compensation = "ResponseWriter's reason phrases";
         assertThat(StatusCodes.getReason(413)).as(gone(behaviour, compensation)).isEqualTo("Request Entity Too Large");
         assertThat(StatusCodes.getReason(414)).as(gone(behaviour, compensation)).isEqualTo("Request-URI Too Large");
+    }
+
+    private void xnioServesOnlyWhatItBinds() throws Exception {
+        String compensation = "XnioAcceptor";
+        List<String> takingAChannel = Stream.of(Xnio.class, XnioWorker.class, XnioIoThread.class)
+                .flatMap(type -> Arrays.stream(type.getMethods()))
+                .filter(method -> Arrays.stream(method.getParameterTypes())
+                        .anyMatch(type -> type != Object.class && type.isAssignableFrom(ServerSocketChannel.class)))
+                .map(Method::toString)
+                .toList();
+        assertThat(takingAChannel).as(gone("lacks a public way to serve a listening channel bound elsewhere", compensation))
+                .isEmpty();
+
+        bind(connection -> { });
+        assertThat(acceptor.getClass().getName())
+                .as(gone("queues accepted connections out of sight before they reach an IO thread",
+                        "XnioAcceptor's own hand-over"))
+                .isEqualTo("org.xnio.nio.QueuedNioTcpServer2");
+
+        assertThat(XnioAcceptor.acceptorConstructor(worker))
+                .as("XNIO " + Version.getVersionString() + " no longer has the acceptor XnioAcceptor builds: rewrite it")
+                .isNotNull();
     }
 
     private static String gone(String behaviour, String compensation) {

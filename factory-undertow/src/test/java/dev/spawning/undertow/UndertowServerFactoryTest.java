@@ -47,6 +47,11 @@ class UndertowServerFactoryTest {
     }
 
     @Test
+    void declaresThatItServesSocketsBoundElsewhere() {
+        assertThat(new UndertowServerFactory().servesHandedSockets()).isTrue();
+    }
+
+    @Test
     void rejectsAnAccessLogFormatWithAnUnknownAtom() {
         Settings local = Settings.builder("server:main").put("access_log_format", "%(h)s %(zz)s").build();
 

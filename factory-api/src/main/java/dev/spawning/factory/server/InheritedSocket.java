@@ -10,8 +10,16 @@ import java.nio.channels.ServerSocketChannel;
  * convention, which spawn's controller follows to give each worker the one socket it bound. Java
  * offers it as {@link System#inheritedChannel()}.
  *
- * <p>The socket's blocking mode is shared by every process that holds it, so a server that serves it
- * must leave the mode as it finds it.
+ * <p>The socket's OS-level non-blocking flag ({@code O_NONBLOCK}) belongs to the socket, not to a
+ * process: every process that holds it shares it, and any of them may set it (XNIO sets it, and so
+ * does the JDK when a virtual thread accepts on a channel in blocking mode). A server serving it
+ * therefore accepts correctly either way, and never relies on a process leaving it alone: the
+ * coroutine provider accepts on a virtual thread (the JDK waits for a connection whatever the flag),
+ * the undertow provider on XNIO's selector.
+ *
+ * <p>Closing the channel this returns makes the JDK point descriptors 0, 1 and 2 at
+ * {@code /dev/null} ({@code sun.nio.ch.InheritedChannel}): a process that serves it and must keep
+ * writing to its standard output or error after its server stops opens them again first.
  */
 public final class InheritedSocket {
 
