@@ -35,11 +35,20 @@ final class ControllerProcess implements AutoCloseable {
                 line -> err.append(line).append('\n')));
     }
 
+    private Path control;
+
+    /** The control socket: {@code spawn.sock} next to the deployment file. */
+    Path control() {
+        return control;
+    }
+
     static ControllerProcess start(Path file) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED", "-Dguice_bytecode_gen_option=DISABLED",
                 "-cp", System.getProperty("java.class.path"), ControllerMain.class.getName(), file.toString()));
-        return new ControllerProcess(new ProcessBuilder(command).start());
+        ControllerProcess controller = new ControllerProcess(new ProcessBuilder(command).start());
+        controller.control = file.resolveSibling("spawn.sock");
+        return controller;
     }
 
     private static void pump(BufferedReader reader, java.util.function.Consumer<String> sink) {

@@ -23,6 +23,10 @@ class ControllerProcessTest {
     Path dir;
 
     private Path deployment(String app) throws IOException {
+        return deployment(app, "");
+    }
+
+    private Path deployment(String app, String more) throws IOException {
         Path file = dir.resolve("deployment.ini");
         Files.writeString(file, app + """
 
@@ -32,7 +36,7 @@ class ControllerProcessTest {
                 port = 0
                 processes = 2
                 graceful_timeout = 5s
-                """);
+                """ + more);
         return file;
     }
 
@@ -72,6 +76,52 @@ class ControllerProcessTest {
             assertThat(ControllerProcess.get(url + "/")).as(controller.err()).isEqualTo("old code");
             assertThat(controller.err()).contains("reload failed, generation 1 keeps serving");
         }
+    }
+
+    @Test
+    void withReloadDevAChangeOfTheDeploymentFileStartsANewGeneration() throws Exception {
+        Path file = deployment(text("before the edit"), "reload = dev\n");
+        try (ControllerProcess controller = ControllerProcess.start(file)) {
+            String url = controller.servingUrl();
+            assertThat(ControllerProcess.get(url + "/")).isEqualTo("before the edit");
+            deployment(text("after the edit"), "reload = dev\n");
+            awaitBody(url, "after the edit");
+            String status = awaitStatus(dir.resolve("spawn.sock"), "\"result\":\"succeeded\"");
+            assertThat(status).contains("\"trigger\":\"a change of the watched files\"");
+        }
+    }
+
+    @Test
+    void aWorkerThatDiesIsReplacedAndTtinTtouChangeTheirNumber() throws Exception {
+        try (ControllerProcess controller = ControllerProcess.start(deployment(text("still here")))) {
+            String url = controller.servingUrl();
+            ProcessHandle victim = controller.workers().getFirst();
+            victim.destroyForcibly();
+            awaitWorkers(controller, 2, victim);
+            assertThat(ControllerProcess.get(url + "/")).isEqualTo("still here");
+            assertThat(controller.err()).contains("exited unexpectedly with status 137; replacing it");
+            controller.signal("TTIN");
+            awaitWorkers(controller, 3, victim);
+            controller.signal("TTOU");
+            awaitWorkers(controller, 2, victim);
+            assertThat(ControlClient.send(dir.resolve("spawn.sock"), "workers 1")).isEqualTo("workers: 1");
+            awaitWorkers(controller, 1, victim);
+        }
+    }
+
+    /** Waits until the controller has {@code count} live workers, none of them {@code gone}. */
+    private static void awaitWorkers(ControllerProcess controller, int count, ProcessHandle gone) throws Exception {
+        long deadline = System.nanoTime() + ControllerProcess.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<ProcessHandle> workers = controller.workers().stream().filter(ProcessHandle::isAlive).toList();
+            String status = ControlClient.send(controller.control(), "status");
+            long ready = status.split("\"state\":\"ready\"", -1).length - 1;
+            if (workers.size() == count && ready == count && !workers.contains(gone)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never " + count + " workers; stderr:\n" + controller.err());
     }
 
     @Test
