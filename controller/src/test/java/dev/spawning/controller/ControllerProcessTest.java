@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The controller as a process: workers behind one socket, reloads, a failed reload, its death. */
+/**
+ * The controller as a process, on a test provider: workers behind one socket, reloads, a failed
+ * reload, crashes, stops. (A controller killed with SIGKILL is {@code ControllerServeTest}'s, in
+ * cli, on each real provider.)
+ */
 class ControllerProcessTest {
 
     @TempDir
@@ -147,24 +149,6 @@ class ControllerProcessTest {
             controller.signal("TERM");
             assertThat(controller.waitFor(ControllerProcess.WAIT)).isZero();
             assertThat(workers).noneMatch(ProcessHandle::isAlive);
-        }
-    }
-
-    @Test
-    void aControllerKilledWithSigkillLeavesNoWorkerAndFreesThePort() throws Exception {
-        try (ControllerProcess controller = ControllerProcess.start(deployment(text("orphan?")))) {
-            URI url = URI.create(controller.servingUrl());
-            List<ProcessHandle> workers = controller.workers();
-            controller.signal("KILL");
-            controller.waitFor(ControllerProcess.WAIT);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (workers.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(workers).noneMatch(ProcessHandle::isAlive);
-            try (ServerSocketChannel again = ServerSocketChannel.open()) {
-                again.bind(new InetSocketAddress("127.0.0.1", url.getPort()));
-            }
         }
     }
 
