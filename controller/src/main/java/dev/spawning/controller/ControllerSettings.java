@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * @param watch           {@code watch}, default none: more files or directories whose change triggers a
  *                        reload (with {@code reload = dev}); relative to the deployment file's directory
  * @param classpath       {@code classpath}, default none: jars and directories added to the workers'
- *                        class path; relative to the deployment file's directory
+ *                        class path, separated by spaces or {@code :}; relative to the deployment
+ *                        file's directory
  * @param jvmArgs         {@code jvm_args}, default none: more JVM options for workers, split on spaces
  * @param startupTimeout  {@code startup_timeout}, default 60s: a worker not ready by then failed to start
  * @param gracefulTimeout {@code graceful_timeout}, default 30s: how long a draining worker may take
@@ -162,7 +163,11 @@ public record ControllerSettings(int processes, Reload reload, List<Path> watch,
                 local.section().isEmpty() ? null : local.section(), key));
     }
 
+    /** Entries separated by spaces, line breaks or the path separator ({@code :}). */
     private static List<Path> paths(Settings local, String key, Path here) {
-        return local.list(key).stream().map(entry -> here.resolve(entry).toAbsolutePath().normalize()).toList();
+        return local.list(key).stream()
+                .flatMap(word -> java.util.Arrays.stream(word.split(java.io.File.pathSeparator)))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> here.resolve(entry).toAbsolutePath().normalize()).toList();
     }
 }

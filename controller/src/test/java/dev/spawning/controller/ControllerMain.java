@@ -24,6 +24,9 @@ public final class ControllerMain {
         } catch (ControllerException e) {
             System.err.println(e.getMessage());
             status = 2;
+        } catch (dev.spawning.core.DeploymentException e) {
+            e.problems().forEach(problem -> System.err.println(problem.text()));
+            status = 2;
         }
         System.exit(status);
     }

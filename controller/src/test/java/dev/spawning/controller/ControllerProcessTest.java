@@ -127,6 +127,34 @@ class ControllerProcessTest {
     }
 
     @Test
+    void aFirstGenerationThatCannotStartEndsTheControllerWithTheWorkersErrorOutput() throws Exception {
+        Path file = deployment("[app:main]\nuse = call:dev.spawning.core.TestFactories::broken\n");
+        try (ControllerProcess controller = ControllerProcess.start(file)) {
+            assertThat(controller.waitFor(ControllerProcess.WAIT)).isEqualTo(2);
+            assertThat(controller.err()).contains("exited with status 2 before it was ready; its last error output:",
+                    "the database is not there");
+            assertThat(controller.workers()).isEmpty();
+        }
+    }
+
+    @Test
+    void aProviderThatCannotServeAHandedSocketIsRefusedBeforeAnyWorkerStarts() throws Exception {
+        Path file = dir.resolve("deployment.ini");
+        Files.writeString(file, text("never") + """
+                [server:main]
+                use = call:dev.spawning.core.TestFactories::server
+                host = 127.0.0.1
+                port = 0
+                processes = 2
+                """);
+        try (ControllerProcess controller = ControllerProcess.start(file)) {
+            assertThat(controller.waitFor(ControllerProcess.WAIT)).isEqualTo(2);
+            assertThat(controller.err()).contains("bind = fd://0: ", "cannot serve a socket bound elsewhere")
+                    .doesNotContain("spawn: controller");
+        }
+    }
+
+    @Test
     void anAddressInUseIsAClearErrorNamingIt() throws Exception {
         try (ServerSocketChannel taken = ServerSocketChannel.open()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
