@@ -155,6 +155,37 @@ class ControllerProcessTest {
     }
 
     @Test
+    void statusDuringAReloadShowsBothGenerationsWithTheirStates() throws Exception {
+        try (ControllerProcess controller = ControllerProcess.start(deployment(text("old")))) {
+            controller.servingUrl();
+            deployment("[app:main]\nuse = call:dev.spawning.controller.SlowApps::slow\ndelay = 4s\nbody = new\n");
+            controller.signal("HUP");
+            String during = awaitStatus(controller.control(), "\"reloading\":true");
+            assertThat(during).contains("{\"generation\":1,\"workers\":[{\"id\":1,", "{\"generation\":2,\"workers\":[")
+                    .contains("\"state\":\"ready\"", "\"state\":\"starting\"", "\"serving_generation\":1");
+            String after = awaitStatus(controller.control(), "\"result\":\"succeeded\"");
+            assertThat(after).contains("\"serving_generation\":2", "\"duration_ms\":").doesNotContain("\"generation\":1,");
+        }
+    }
+
+    @Test
+    void workersIgnoreSigintAndTheControllersSigintStopsThemAtOnce() throws Exception {
+        try (ControllerProcess controller = ControllerProcess.start(deployment(text("ctrl-c")))) {
+            String url = controller.servingUrl();
+            List<ProcessHandle> workers = controller.workers();
+            for (ProcessHandle worker : workers) {
+                new ProcessBuilder("kill", "-INT", String.valueOf(worker.pid())).start().waitFor();
+            }
+            Thread.sleep(500);
+            assertThat(workers).allMatch(ProcessHandle::isAlive);
+            assertThat(ControllerProcess.get(url + "/")).isEqualTo("ctrl-c");
+            controller.signal("INT");
+            assertThat(controller.waitFor(ControllerProcess.WAIT)).isEqualTo(130);
+            assertThat(workers).noneMatch(ProcessHandle::isAlive);
+        }
+    }
+
+    @Test
     void anAddressInUseIsAClearErrorNamingIt() throws Exception {
         try (ServerSocketChannel taken = ServerSocketChannel.open()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
