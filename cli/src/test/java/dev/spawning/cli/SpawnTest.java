@@ -166,6 +166,32 @@ class SpawnTest {
     }
 
     @Test
+    void setOverridesTheServerSectionAndAMalformedOneIsRefused() {
+        Run bad = spawn("serve", fixture("serve.ini"), "--set", "bogus");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("--set: expected NAME=VALUE, got 'bogus'\n");
+        Run refused = spawn("serve", fixture("serve.ini"), "--set", "processes=0");
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("[server:main] processes = '0': expected auto or a number of processes "
+                + "from 1 to 1024\n");
+    }
+
+    @Test
+    void ctlSaysWhenNoControllerAnswersOrTheCommandIsWrong(@TempDir Path dir) {
+        Path socket = dir.resolve("none.sock");
+        Run none = spawn("ctl", "status", "--control", socket.toString());
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("No controller answers on " + socket + " (No such file or directory); "
+                + "is spawn serve running with processes > 1 or reload?\n");
+        assertThat(spawn("ctl", "frob", "--control", socket.toString()).err())
+                .isEqualTo("Unknown ctl command 'frob': expected one of [status, reload, stop, workers]\n");
+        assertThat(spawn("ctl", "workers", "x", fixture("serve.ini")).err())
+                .isEqualTo("spawn ctl workers: expected a number of workers, such as 'workers 4'\n");
+        assertThat(spawn("ctl", "status").err())
+                .isEqualTo("spawn ctl status: give the deployment file or --control PATH\n");
+    }
+
+    @Test
     void classpathAddsTheProvidersOfTheUsersJarsAndDirectories(@TempDir Path dir) throws Exception {
         compileProvider(dir);
         Run without = spawn("factories");
