@@ -122,6 +122,7 @@ final class Supervisor {
     }
 
     private void exited(Event.Exited exited) {
+        launcher.exited(exited.id(), exited.status());
         WorkerProcess worker = workers.remove(exited.id());
         if (worker == null) {
             return;

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Starts worker JVMs: the same java as the controller's, its class path plus the app's
  * ({@code classpath}, {@code --classpath}), {@code jvm_args}, standard input inherited (the
  * listening socket), standard output and error piped back and copied to the controller's, line by
- * line, by one virtual thread each. Called on the supervisor's thread.
+ * line, by one virtual thread each; a class-data archive when there is one ({@link WorkerArchive}).
+ * Called on the supervisor's thread.
  */
 final class WorkerLauncher {
 
@@ -27,6 +28,7 @@ final class WorkerLauncher {
     private final PrintWriter out;
     private final PrintWriter err;
     private final BlockingQueue<Event> events;
+    private final WorkerArchive archive;
 
     WorkerLauncher(Launch launch, ControllerSettings settings, Path link, PrintWriter out, PrintWriter err,
             BlockingQueue<Event> events) {
@@ -36,6 +38,12 @@ final class WorkerLauncher {
         this.out = out;
         this.err = err;
         this.events = events;
+        this.archive = new WorkerArchive(link.getParent());
+    }
+
+    /** Worker {@code id} has exited with {@code status}. */
+    void exited(int id, int status) {
+        archive.exited(id, status);
     }
 
     WorkerProcess start(int id, int generation) {
@@ -62,6 +70,7 @@ final class WorkerLauncher {
                 "java").toString()));
         command.add("-Dguice_bytecode_gen_option=DISABLED");
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(archive.options(id));
         command.addAll(settings.jvmArgs());
         command.add("-cp");
         command.add(classPath());

@@ -1,0 +1,40 @@
+package dev.spawning.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneWorkerRecordsAndItsFileBecomesTheArchiveOnlyOnceItHasExitedCleanly() throws Exception {
+        WorkerArchive archive = new WorkerArchive(dir);
+        assertThat(archive.options(1)).containsExactly("-XX:ArchiveClassesAtExit=" + dir.resolve("worker-1.jsa.recording"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        assertThat(archive.options(2)).isEmpty();
+        Files.writeString(dir.resolve("worker-1.jsa.recording"), "classes");
+        archive.exited(2, 0);
+        assertThat(dir.resolve("workers.jsa")).doesNotExist();
+        archive.exited(1, 0);
+        assertThat(dir.resolve("workers.jsa")).hasContent("classes");
+        assertThat(archive.options(3)).containsExactly("-XX:SharedArchiveFile=" + dir.resolve("workers.jsa"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    @Test
+    void aRecorderThatFailsLeavesNoArchiveAndAnotherWorkerRecords() throws Exception {
+        WorkerArchive archive = new WorkerArchive(dir);
+        archive.options(1);
+        Files.writeString(dir.resolve("worker-1.jsa.recording"), "half");
+        archive.exited(1, 137);
+        assertThat(dir.resolve("workers.jsa")).doesNotExist();
+        assertThat(dir.resolve("worker-1.jsa.recording")).doesNotExist();
+        assertThat(archive.options(2)).first().asString().startsWith("-XX:ArchiveClassesAtExit=");
+    }
+}
