@@ -60,8 +60,8 @@ final class ServeCommand extends SpawnCommand {
     }
 
     /**
-     * Serves in this process until stopped. (Loading is the same whatever serves next; the
-     * controller, when it lands, is the other branch: handing the deployment to worker processes.)
+     * Serves in this process until stopped: {@code processes = 1} without {@code reload}, the path
+     * (and start-up time) of a single JVM. The other branch is the controller's.
      */
     private int serveHere(Server server, App app) throws InterruptedException {
         start(server, app);
