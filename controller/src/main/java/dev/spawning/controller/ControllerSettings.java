@@ -3,6 +3,7 @@ package dev.spawning.controller;
 import dev.spawning.core.Context;
 import dev.spawning.core.Deployment;
 import dev.spawning.core.Kind;
+import dev.spawning.factory.ByteSize;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Settings;
 import dev.spawning.factory.server.ServerSettings;
@@ -17,8 +18,8 @@ import java.util.function.Supplier;
  * The controller's settings, read from the {@code [server:...]} section (the table of
  * {@code spec/controller.md}, the keys of {@link ServerSettings#CONTROLLER_NAMES}) and validated
  * when read: every bad value of the section is reported at once, naming the file, line, section
- * and key. Keys this version does not implement yet ({@code max_requests}, {@code max_age},
- * {@code max_memory}, {@code reload = revision}) are refused rather than ignored.
+ * and key. What this version does not implement yet ({@code reload = revision}) is refused rather
+ * than ignored.
  *
  * <pre>{@code
  * ControllerSettings settings = ControllerSettings.of(deployment, "main");
@@ -37,14 +38,19 @@ import java.util.function.Supplier;
  * @param gracefulTimeout {@code graceful_timeout}, default 30s: how long a draining worker may take
  * @param deadman         {@code deadman}, default 30s: a worker silent this long gets a thread dump
  *                        and is killed and replaced
+ * @param maxRequests     {@code max_requests}, default 0 (never): a worker that has served this many
+ *                        requests, plus a jitter of up to a tenth, is recycled
+ * @param maxAge          {@code max_age}, default 0 (never): a worker this old is recycled
+ * @param maxMemory       {@code max_memory}, default 0 (never): a worker whose resident memory passes
+ *                        this size is recycled
  * @param control         {@code control}, default {@code spawn.sock} next to the deployment file: the
  *                        control socket of {@code spawn ctl}
  * @param listen          the address settings ({@code host}, {@code port}, {@code backlog}, {@code bind})
  *                        the controller binds once
  */
 public record ControllerSettings(int processes, Reload reload, List<Path> watch, List<Path> classpath,
-        List<String> jvmArgs, Duration startupTimeout, Duration gracefulTimeout, Duration deadman, Path control,
-        ServerSettings listen) {
+        List<String> jvmArgs, Duration startupTimeout, Duration gracefulTimeout, Duration deadman, long maxRequests,
+        Duration maxAge, ByteSize maxMemory, Path control, ServerSettings listen) {
 
     /** The {@code reload} setting. */
     public enum Reload {
@@ -93,15 +99,15 @@ public record ControllerSettings(int processes, Reload reload, List<Path> watch,
         Duration graceful = read(issues, () -> local.duration("graceful_timeout", Duration.ofSeconds(30)), Duration.ZERO);
         Duration deadman = read(issues, () -> positive(local, "deadman", Duration.ofSeconds(30)), Duration.ZERO);
         ServerSettings listen = read(issues, () -> ServerSettings.from(local), ServerSettings.DEFAULTS);
-        for (String key : List.of("max_requests", "max_age", "max_memory")) {
-            read(issues, () -> notYet(local, key), null);
-        }
+        int maxRequests = read(issues, () -> local.integer("max_requests", 0, 0, Integer.MAX_VALUE), 0);
+        Duration maxAge = read(issues, () -> local.duration("max_age", Duration.ZERO), Duration.ZERO);
+        ByteSize maxMemory = read(issues, () -> local.size("max_memory", ByteSize.ofBytes(0)), ByteSize.ofBytes(0));
         if (!issues.isEmpty()) {
             throw new ControllerException(String.join("\n", issues.stream().map(FactoryException.Issue::text).toList()));
         }
         Path control = here.resolve(local.get("control", "spawn.sock")).toAbsolutePath().normalize();
         return new ControllerSettings(processes, reload, paths(local, "watch", here), paths(local, "classpath", here),
-                local.list("jvm_args"), startup, graceful, deadman, control, listen);
+                local.list("jvm_args"), startup, graceful, deadman, maxRequests, maxAge, maxMemory, control, listen);
     }
 
     /** {@return whether {@code spawn serve} runs the controller: more than one process, or reloading} */
@@ -146,15 +152,6 @@ public record ControllerSettings(int processes, Reload reload, List<Path> watch,
             throw local.invalid(key, "a duration longer than 0, such as 30s");
         }
         return value;
-    }
-
-    /** A key this version reads but does not act on: refused unless it says "never" (0). */
-    private static Object notYet(Settings local, String key) {
-        String value = local.get(key, "0").strip();
-        if (!value.equals("0")) {
-            throw notSupported(local, key, key);
-        }
-        return null;
     }
 
     private static FactoryException notSupported(Settings local, String key, String what) {

@@ -32,6 +32,7 @@ final class Supervisor {
     private final String url;
     private final Map<Integer, WorkerProcess> workers = new LinkedHashMap<>();
     private final Reloads reloads = new Reloads();
+    private final Recycling recycling;
     private int processes;
     private int nextId = 1;
     private int nextGeneration = 1;
@@ -52,6 +53,7 @@ final class Supervisor {
         this.err = err;
         this.url = url;
         this.processes = settings.processes();
+        this.recycling = new Recycling(settings);
     }
 
     /** Serves until stopped; {@return the exit status} */
@@ -284,20 +286,46 @@ final class Supervisor {
             }
             return;
         }
+        if (announced) {
+            recycle(now);
+        }
         if (announced && now >= restartAfterNanos) {
             resize();
         }
     }
 
+    /** Marks the serving workers due for recycling, and drains those whose replacements are ready. */
+    private void recycle(long now) {
+        boolean readMemory = recycling.memoryDue(now);
+        for (WorkerProcess worker : current()) {
+            String why = worker.state == State.READY ? recycling.due(worker, now, readMemory) : null;
+            if (why != null) {
+                worker.recycling = why;
+                log(worker + " " + why + "; recycling it once its replacement is ready");
+            }
+        }
+        long ready = current().stream().filter(w -> w.state == State.READY).count();
+        for (WorkerProcess worker : List.copyOf(workers.values())) {
+            if (worker.recycling != null && worker.state != State.DRAINING && ready >= processes) {
+                worker.drain(settings.gracefulTimeout());
+            }
+        }
+    }
+
     /** Brings the serving generation to {@code processes} workers: one started or drained per tick. */
     private void resize() {
-        List<WorkerProcess> current = workers.values().stream()
-                .filter(w -> w.generation == serving && w.state != State.DRAINING).toList();
+        List<WorkerProcess> current = current();
         if (current.size() < processes) {
             launch(serving, 1);
         } else if (current.size() > processes) {
             current.getLast().drain(settings.gracefulTimeout());
         }
+    }
+
+    /** The workers of the serving generation that stay: neither draining nor being recycled. */
+    private List<WorkerProcess> current() {
+        return workers.values().stream()
+                .filter(w -> w.generation == serving && w.state != State.DRAINING && w.recycling == null).toList();
     }
 
     private void kill(WorkerProcess worker, String why) {
@@ -322,6 +350,7 @@ final class Supervisor {
     private void launch(int generation, int count) {
         for (int i = 0; i < count; i++) {
             WorkerProcess worker = launcher.start(nextId++, generation);
+            worker.requestLimit = recycling.requestLimit();
             workers.put(worker.id, worker);
         }
     }

@@ -34,6 +34,10 @@ final class WorkerProcess {
     long drainNanos;
     /** Killed by the controller (deadman, a start that took too long): its exit is a failure, not news. */
     String killedBecause;
+    /** Its {@code max_requests} with jitter; 0 for never. */
+    long requestLimit;
+    /** Why it is being recycled (it drains once its replacement is ready); null when it is not. */
+    String recycling;
     private final Deque<String> tail = new ArrayDeque<>();
 
     WorkerProcess(int id, int generation, Process process) {

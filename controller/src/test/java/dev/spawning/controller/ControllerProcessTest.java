@@ -186,6 +186,24 @@ class ControllerProcessTest {
     }
 
     @Test
+    void aWorkerPastMaxRequestsIsRecycledOnceItsReplacementIsReady() throws Exception {
+        try (ControllerProcess controller = ControllerProcess.start(deployment(text("recycled"), "max_requests = 5\n"))) {
+            String url = controller.servingUrl();
+            List<ProcessHandle> first = controller.workers();
+            for (int i = 0; i < 40; i++) {
+                assertThat(ControllerProcess.get(url + "/")).isEqualTo("recycled");
+            }
+            long deadline = System.nanoTime() + ControllerProcess.WAIT.toNanos();
+            while (controller.workers().stream().anyMatch(first::contains) && System.nanoTime() < deadline) {
+                assertThat(ControllerProcess.get(url + "/")).isEqualTo("recycled");
+                Thread.sleep(100);
+            }
+            assertThat(controller.workers()).hasSize(2).noneMatch(first::contains);
+            assertThat(controller.err()).contains("(max_requests); recycling it once its replacement is ready");
+        }
+    }
+
+    @Test
     void anAddressInUseIsAClearErrorNamingIt() throws Exception {
         try (ServerSocketChannel taken = ServerSocketChannel.open()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));

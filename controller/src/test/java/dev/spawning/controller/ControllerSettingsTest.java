@@ -28,14 +28,19 @@ class ControllerSettingsTest {
         assertThat(settings.deadman()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.control()).isEqualTo(dir.resolve("spawn.sock"));
         assertThat(settings.watch()).isEmpty();
+        assertThat(settings.maxRequests()).isZero();
+        assertThat(settings.maxAge()).isZero();
+        assertThat(settings.maxMemory().bytes()).isZero();
         assertThat(settings.usesController()).isFalse();
     }
 
     @Test
     void everyKeyIsReadWithPathsRelativeToTheDeploymentFile() {
-        ControllerSettings settings = ControllerSettings.from(Settings.of(Map.of("processes", "auto", "reload", "dev",
+        Map<String, String> values = new java.util.LinkedHashMap<>(Map.of("processes", "auto", "reload", "dev",
                 "watch", "conf templates", "classpath", "lib/app.jar", "jvm_args", "-Xmx256m -XX:+UseZGC",
-                "startup_timeout", "10s", "deadman", "5s", "control", "run/ctl.sock", "max_requests", "0")), dir);
+                "startup_timeout", "10s", "deadman", "5s", "control", "run/ctl.sock"));
+        values.putAll(Map.of("max_requests", "1000", "max_age", "1h", "max_memory", "512m"));
+        ControllerSettings settings = ControllerSettings.from(Settings.of(values), dir);
         assertThat(settings.processes()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(settings.reload()).isEqualTo(ControllerSettings.Reload.DEV);
         assertThat(settings.watch()).containsExactly(dir.resolve("conf"), dir.resolve("templates"));
@@ -44,6 +49,9 @@ class ControllerSettingsTest {
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.deadman()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.control()).isEqualTo(dir.resolve("run/ctl.sock"));
+        assertThat(settings.maxRequests()).isEqualTo(1000);
+        assertThat(settings.maxAge()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.maxMemory().bytes()).isEqualTo(512L * 1024 * 1024);
         assertThat(settings.usesController()).isTrue();
     }
 
@@ -56,7 +64,7 @@ class ControllerSettingsTest {
                 processes = many
                 reload = sometimes
                 startup_timeout = 0s
-                max_memory = 512m
+                max_memory = lots
                 """);
         assertThatThrownBy(() -> ControllerSettings.of(Deployment.of(file), "main"))
                 .isInstanceOf(ControllerException.class)
@@ -67,8 +75,8 @@ class ControllerSettingsTest {
                                 + "revision",
                         "Error in file " + file + ": line 5: [server:main] startup_timeout = '0s': expected a duration "
                                 + "longer than 0, such as 30s",
-                        "Error in file " + file + ": line 6: [server:main] max_memory is not supported yet by this "
-                                + "version of spawn (remove 'max_memory = 512m')")));
+                        "Error in file " + file + ": line 6: [server:main] max_memory = 'lots': expected a size such "
+                                + "as 8192, 64k or 10m")));
     }
 
     @Test
