@@ -3,6 +3,8 @@ package dev.spawning.controller;
 import dev.spawning.controller.WorkerProcess.State;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -275,9 +277,12 @@ final class Supervisor {
             } else if (worker.state == State.READY && now - worker.heardNanos > settings.deadman().toNanos()) {
                 threadDump(worker);
                 kill(worker, "sent no heartbeat for deadman (" + settings.deadman().toSeconds() + "s)");
-            } else if (worker.state == State.DRAINING && worker.process.isAlive()
+            } else if (worker.state == State.DRAINING && worker.process.isAlive() && worker.killedBecause == null
                     && now - worker.drainNanos > settings.gracefulTimeout().plus(DRAIN_SLACK).toNanos()) {
-                worker.process.destroyForcibly();
+                threadDump(worker);
+                kill(worker, "did not finish draining within graceful_timeout (" + settings.gracefulTimeout()
+                        .toSeconds() + "s) and " + DRAIN_SLACK.toSeconds() + "s more");
+                log(worker + " " + worker.killedBecause + "; killed");
             }
         }
         if (exitStatus != null) {
@@ -335,13 +340,21 @@ final class Supervisor {
         }
     }
 
-    /** Asks the worker's JVM for a thread dump (SIGQUIT), which it prints on its standard output. */
+    /**
+     * Logs the worker's threads ({@code jcmd PID Thread.print}, waiting up to 10 s) before it is
+     * killed: a SIGQUIT dump would go to its standard output, which points at /dev/null once its
+     * server has closed the inherited channel.
+     */
     private void threadDump(WorkerProcess worker) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            new ProcessBuilder("kill", "-QUIT", String.valueOf(worker.pid())).inheritIO().start()
-                    .waitFor(1, TimeUnit.SECONDS);
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(worker.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(10, TimeUnit.SECONDS);
+            log("threads of " + worker + ":\n" + threads);
         } catch (IOException e) {
-            log("cannot ask " + worker + " for a thread dump: " + e.getMessage());
+            log("cannot take the threads of " + worker + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
