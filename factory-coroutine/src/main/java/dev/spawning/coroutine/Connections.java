@@ -27,6 +27,16 @@ final class Connections {
         permits.acquire();
     }
 
+    /**
+     * Lets an acceptor waiting for room go on, once the listening channel is closed: its accept
+     * then fails as closed and it ends. (Interrupting it instead could lose a connection: an accept
+     * that has just taken one from the kernel throws {@code ClosedByInterruptException} when its
+     * thread is interrupted, and the connection is never served.)
+     */
+    void wakeReserver() {
+        permits.release();
+    }
+
     /** Gives back a reservation that did not become a connection. */
     void unreserve() {
         permits.release();

@@ -170,12 +170,13 @@ final class CoroutineServer implements Server {
 
     /**
      * Closes the listening channel and waits for the acceptor to end: the connections it accepted
-     * until then are all registered, and the drain takes them all. Interrupted too, in case it
-     * waits for a connection permit ({@code max_connections}) rather than in accept.
+     * until then are all registered, and the drain takes them all. Never interrupts it: an accept
+     * that has just taken a connection would then throw and lose it. An acceptor waiting for a
+     * connection permit ({@code max_connections}) is woken by one more permit instead.
      */
     private static void stopAccepting(Running toStop) throws InterruptedException {
         quietly(toStop.listening());
-        toStop.acceptor().interrupt();
+        toStop.connections().wakeReserver();
         toStop.acceptor().join();
     }
 

@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,12 @@ class SocketInputTest {
         SocketInput in = new SocketInput(engine);
         long start = System.nanoTime();
         long deadline = start + 50 * MILLI;
-        Thread sweeper = Thread.ofVirtual().start(() -> sweep(in, deadline));
+        AtomicBoolean woken = new AtomicBoolean();
+        Thread sweeper = Thread.ofVirtual().start(() -> sweep(in, woken));
 
         assertThatThrownBy(() -> in.fill(deadline)).isInstanceOf(SocketTimeoutException.class);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(40L, 2_000L);
+        woken.set(true);
         sweeper.join();
         assertThatThrownBy(() -> in.fill(System.nanoTime() + 1_000 * MILLI))
                 .as("a timed-out input stays timed out").isInstanceOf(SocketTimeoutException.class);
@@ -81,10 +84,14 @@ class SocketInputTest {
         out.flush();
     }
 
-    /** What the timeouts thread does, every 10 ms, until the deadline has passed twice over. */
-    private static void sweep(SocketInput in, long deadline) {
+    /**
+     * What the timeouts thread does, every 10 ms, until the read is over (as the real one does for
+     * as long as the server runs: a sweep that ended at a fixed time could end before a slow reader
+     * armed its deadline, and leave it waiting for ever).
+     */
+    private static void sweep(SocketInput in, AtomicBoolean woken) {
         try {
-            while (System.nanoTime() - deadline < 100 * MILLI) {
+            while (!woken.get()) {
                 Thread.sleep(10);
                 in.expireIfDue(System.nanoTime());
             }
