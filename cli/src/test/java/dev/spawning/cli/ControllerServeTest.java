@@ -81,15 +81,8 @@ class ControllerServeTest {
         }
     }
 
-    /**
-     * Undertow only for now: the coroutine provider's stop interrupts its acceptor
-     * ({@code CoroutineServer.stopAccepting}), and an accept that has just returned a connection
-     * then throws {@code ClosedByInterruptException} (the JDK's {@code AbstractInterruptibleChannel.end}),
-     * leaving that connection unserved until the worker exits and resets it: measured, one to three
-     * resets in three reloads, none when old workers are not drained.
-     */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = "undertow")
+    @ValueSource(strings = {"coroutine", "undertow"})
     void reloadsBySighupUnderAKeepAliveLoadDropNothingAndTheNewCodeAnswersOnceReported(String provider)
             throws Exception {
         Path file = deployment(provider, text("v0"));
