@@ -26,9 +26,10 @@ import org.xnio.channels.AcceptingChannel;
  * itself, so that the server counts a connection from the moment it is accepted.
  *
  * <p>Threading: {@link #serve} and {@link #close} run on the thread starting or stopping the
- * server; {@link #acceptReady} on XNIO's accept thread. A lock makes closing and accepting one
- * connection exclusive, so that once {@link #close} returns, every connection accepted has been
- * passed on.
+ * server; {@link #acceptReady} on XNIO's accept thread. A lock makes marking the acceptor closed
+ * and accepting one connection exclusive, so that once {@link #close} returns, every connection
+ * accepted has been passed on and no other will be; XNIO's own close runs outside that lock, since
+ * it waits for the accept thread.
  */
 final class XnioAcceptor implements AutoCloseable {
 
@@ -46,6 +47,8 @@ final class XnioAcceptor implements AutoCloseable {
     private final InetSocketAddress address;
     private final Consumer<StreamConnection> accepted;
     private final Object acceptLock = new Object();
+    /** Set under {@link #acceptLock} by {@link #close}: no accept begins after it. */
+    private boolean closed;
 
     private XnioAcceptor(AcceptingChannel<?> acceptor, InetSocketAddress address, Consumer<StreamConnection> accepted) {
         this.acceptor = acceptor;
@@ -134,14 +137,19 @@ final class XnioAcceptor implements AutoCloseable {
     @Override
     public void close() {
         synchronized (acceptLock) {
-            Quietly.close(acceptor);
+            closed = true;
         }
+        // Outside the lock: XNIO's close waits for its accept thread, which may be waiting for the lock.
+        Quietly.close(acceptor);
     }
 
     /** On the accept thread: the socket has connections waiting. */
     private void acceptReady() {
         for (int i = 0; i < ACCEPTS_PER_WAKEUP; i++) {
             synchronized (acceptLock) {
+                if (closed) {
+                    return;
+                }
                 StreamConnection connection = acceptOne();
                 if (connection == null) {
                     return;
