@@ -37,7 +37,7 @@ final class ChangeWatcher {
     }
 
     private void run() {
-        long seen = fingerprint();
+        long seen = fingerprint(paths);
         long changedAt = 0;
         while (true) {
             try {
@@ -45,7 +45,7 @@ final class ChangeWatcher {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = fingerprint();
+            long now = fingerprint(paths);
             if (now != seen) {
                 seen = now;
                 changedAt = System.nanoTime();
@@ -57,7 +57,7 @@ final class ChangeWatcher {
     }
 
     /** A hash of the name, size and modification time of every file under the watched paths. */
-    private long fingerprint() {
+    static long fingerprint(List<Path> paths) {
         long hash = 17;
         for (Path path : paths) {
             hash = 31 * hash + treeFingerprint(path);

@@ -79,6 +79,8 @@ public final class Controller {
             Signals.install(events);
             if (settings.reload() == ControllerSettings.Reload.DEV) {
                 ChangeWatcher.start(watched(), events);
+            } else if (settings.reload() == ControllerSettings.Reload.REVISION) {
+                RevisionWatcher.start(checkouts(), buildOutput(), events);
             }
             err.println("spawn: controller " + ProcessHandle.current().pid() + ", " + settings.processes()
                     + " worker(s) of " + url + ", control socket " + control.path());
@@ -108,12 +110,36 @@ public final class Controller {
         deployment.withServerSettings(overrides).server(launch.serverName());
     }
 
-    /** What {@code reload = dev} watches: the app's class path, {@code watch}, the deployment file. */
-    private List<Path> watched() {
+    /**
+     * The git directories {@code reload = revision} reads: of the checkouts holding the
+     * {@code watch} entries, or the deployment file when there are none.
+     */
+    private List<Path> checkouts() {
+        List<Path> holders = settings.watch().isEmpty() ? List.of(launch.file()) : settings.watch();
+        List<Path> gitDirs = new ArrayList<>();
+        for (Path holder : holders) {
+            Path gitDir = GitRevision.gitDirOf(holder).orElseThrow(() -> new ControllerException(
+                    "reload = revision: " + holder + " is not in a git checkout (svn checkouts are not supported yet);"
+                            + " name the checkout in watch, or use reload = dev"));
+            if (!gitDirs.contains(gitDir)) {
+                gitDirs.add(gitDir);
+            }
+        }
+        return gitDirs;
+    }
+
+    /** What a build writes: the app's class path; {@code reload = revision} waits until it is stable. */
+    private List<Path> buildOutput() {
         List<Path> paths = new ArrayList<>(settings.classpath());
         for (String entry : launch.classpath()) {
             paths.add(Path.of(entry.endsWith("/*") ? entry.substring(0, entry.length() - 2) : entry));
         }
+        return paths;
+    }
+
+    /** What {@code reload = dev} watches: the app's class path, {@code watch}, the deployment file. */
+    private List<Path> watched() {
+        List<Path> paths = buildOutput();
         paths.addAll(settings.watch());
         paths.add(launch.file());
         return paths;

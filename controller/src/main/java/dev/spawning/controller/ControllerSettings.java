@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  * The controller's settings, read from the {@code [server:...]} section (the table of
  * {@code spec/controller.md}, the keys of {@link ServerSettings#CONTROLLER_NAMES}) and validated
  * when read: every bad value of the section is reported at once, naming the file, line, section
- * and key. What this version does not implement yet ({@code reload = revision}) is refused rather
- * than ignored.
+ * and key.
  *
  * <pre>{@code
  * ControllerSettings settings = ControllerSettings.of(deployment, "main");
@@ -57,7 +56,12 @@ public record ControllerSettings(int processes, Reload reload, List<Path> watch,
         /** No reload but by signal or {@code spawn ctl reload}. */
         OFF,
         /** Also when the workers' class path, a watched file or the deployment file changes. */
-        DEV
+        DEV,
+        /**
+         * Also when the git revision of the checkout holding the {@code watch} entries (or the
+         * deployment file) changes, once the build output on the workers' class path is stable.
+         */
+        REVISION
     }
 
     /** Copies the lists. */
@@ -136,12 +140,10 @@ public record ControllerSettings(int processes, Reload reload, List<Path> watch,
 
     private static Reload reload(Settings local) {
         String value = local.get("reload", "off").strip().toLowerCase(Locale.ROOT);
-        if (value.equals("revision")) {
-            throw notSupported(local, "reload", "reload = revision");
-        }
         return local.value("reload", Reload.OFF, "off, dev or revision", text -> switch (value) {
             case "off" -> Reload.OFF;
             case "dev" -> Reload.DEV;
+            case "revision" -> Reload.REVISION;
             default -> null;
         });
     }
@@ -152,12 +154,6 @@ public record ControllerSettings(int processes, Reload reload, List<Path> watch,
             throw local.invalid(key, "a duration longer than 0, such as 30s");
         }
         return value;
-    }
-
-    private static FactoryException notSupported(Settings local, String key, String what) {
-        return new FactoryException(new FactoryException.Issue(what + " is not supported yet by this version of spawn"
-                + " (remove '" + key + " = " + local.get(key, "") + "')", local.origin(key).orElse(null),
-                local.section().isEmpty() ? null : local.section(), key));
     }
 
     /** Entries separated by spaces, line breaks or the path separator ({@code :}). */

@@ -80,9 +80,9 @@ class ControllerSettingsTest {
     }
 
     @Test
-    void reloadByRevisionIsRefusedAsNotSupportedYet() {
-        assertThatThrownBy(() -> ControllerSettings.from(Settings.of(Map.of("reload", "revision")), dir))
-                .hasMessage("reload = revision is not supported yet by this version of spawn (remove 'reload = revision')");
+    void reloadByRevisionIsRead() {
+        assertThat(ControllerSettings.from(Settings.of(Map.of("reload", "revision")), dir).reload())
+                .isEqualTo(ControllerSettings.Reload.REVISION);
     }
 
     @Test
