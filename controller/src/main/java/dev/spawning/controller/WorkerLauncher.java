@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * Starts worker JVMs: the same java as the controller's, its class path plus the app's
  * ({@code classpath}, {@code --classpath}), {@code jvm_args}, standard input inherited (the
  * listening socket), standard output and error piped back and copied to the controller's, line by
- * line, by one virtual thread each; a class-data archive when there is one ({@link WorkerArchive}).
+ * line, by one virtual thread each; the AOT cache when there is one ({@link WorkerArchive}).
  * Called on the supervisor's thread.
  */
 final class WorkerLauncher {

@@ -15,26 +15,26 @@ class WorkerArchiveTest {
     @Test
     void oneWorkerRecordsAndItsFileBecomesTheArchiveOnlyOnceItHasExitedCleanly() throws Exception {
         WorkerArchive archive = new WorkerArchive(dir);
-        assertThat(archive.options(1)).containsExactly("-XX:ArchiveClassesAtExit=" + dir.resolve("worker-1.jsa.recording"),
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        assertThat(archive.options(1)).containsExactly("-XX:AOTCacheOutput=" + dir.resolve("worker-1.aot"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xlog:aot=off");
         assertThat(archive.options(2)).isEmpty();
-        Files.writeString(dir.resolve("worker-1.jsa.recording"), "classes");
+        Files.writeString(dir.resolve("worker-1.aot"), "classes");
         archive.exited(2, 0);
-        assertThat(dir.resolve("workers.jsa")).doesNotExist();
+        assertThat(dir.resolve("workers.aot")).doesNotExist();
         archive.exited(1, 0);
-        assertThat(dir.resolve("workers.jsa")).hasContent("classes");
-        assertThat(archive.options(3)).containsExactly("-XX:SharedArchiveFile=" + dir.resolve("workers.jsa"),
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        assertThat(dir.resolve("workers.aot")).hasContent("classes");
+        assertThat(archive.options(3)).containsExactly("-XX:AOTCache=" + dir.resolve("workers.aot"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xlog:aot=off");
     }
 
     @Test
     void aRecorderThatFailsLeavesNoArchiveAndAnotherWorkerRecords() throws Exception {
         WorkerArchive archive = new WorkerArchive(dir);
         archive.options(1);
-        Files.writeString(dir.resolve("worker-1.jsa.recording"), "half");
+        Files.writeString(dir.resolve("worker-1.aot"), "half");
         archive.exited(1, 137);
-        assertThat(dir.resolve("workers.jsa")).doesNotExist();
-        assertThat(dir.resolve("worker-1.jsa.recording")).doesNotExist();
-        assertThat(archive.options(2)).first().asString().startsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(dir.resolve("workers.aot")).doesNotExist();
+        assertThat(dir.resolve("worker-1.aot")).doesNotExist();
+        assertThat(archive.options(2)).first().asString().startsWith("-XX:AOTCacheOutput=");
     }
 }
