@@ -4,6 +4,7 @@ import dev.spawning.core.Deployment;
 import dev.spawning.core.DeploymentException;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
+import dev.spawning.factory.ServerFigures;
 import dev.spawning.factory.StopReport;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The main class of a worker JVM, which the controller starts with the listening socket as its
@@ -24,7 +26,8 @@ import java.util.Map;
  * launches it.
  *
  * <p>Threads: the main thread loads, starts, then reads the link until it says drain or ends, and
- * drains; the {@code spawn-heartbeat} thread sends the figures every second.
+ * drains; the {@code spawn-heartbeat} thread sends the figures every second. The server's accept
+ * thread asks the worker's {@link Balance} before each accept.
  */
 public final class Worker {
 
@@ -36,16 +39,17 @@ public final class Worker {
     /**
      * Runs a worker; the arguments are {@link WorkerCommand}'s.
      *
-     * @param args {@code --id N --link PATH --file FILE --app NAME --server NAME}, then
+     * @param args {@code --id N --link PATH --board PATH --slot K --file FILE --app NAME --server NAME}, then
      *             {@code --global NAME=VALUE} and {@code --set NAME=VALUE}, each repeatable
      */
     public static void main(String[] args) {
         Signals.ignoreInterrupt();
         keepStandardStreams();
         WorkerArguments arguments = WorkerArguments.parse(args);
+        Balance balance = balance(arguments);
         Server server;
         try {
-            server = start(arguments);
+            server = start(arguments, balance);
         } catch (DeploymentException e) {
             e.problems().forEach(problem -> System.err.println(problem.text()));
             System.exit(2);
@@ -57,8 +61,9 @@ public final class Worker {
             return;
         }
         Link link = connect(arguments, server);
-        Thread.ofPlatform().daemon().name("spawn-heartbeat").start(() -> heartbeat(link, server));
+        Thread.ofPlatform().daemon().name("spawn-heartbeat").start(() -> heartbeat(link, server, balance));
         Duration grace = awaitDrain(link, server.gracefulTimeout());
+        balance.withdraw();
         StopReport report = server.stop(grace);
         link.send("STOPPED " + report.completed() + " " + report.closedIdle() + " " + report.cutOff() + " "
                 + report.took().toMillis());
@@ -66,13 +71,28 @@ public final class Worker {
         System.exit(0);
     }
 
-    private static Server start(WorkerArguments arguments) throws IOException {
+    private static Balance balance(WorkerArguments arguments) {
+        try {
+            return new Balance(Board.open(arguments.board()), arguments.slot());
+        } catch (IOException e) {
+            System.err.println("Worker " + arguments.id() + " cannot open its controller's board " + arguments.board()
+                    + ": " + e.getMessage());
+            System.exit(1);
+            throw new AssertionError("unreachable");
+        }
+    }
+
+    private static Server start(WorkerArguments arguments, Balance balance) throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>(arguments.serverSettings());
         overrides.put("bind", "fd://0");
         Deployment deployment = Deployment.of(arguments.file()).withGlobalConf(arguments.globals())
                 .withServerSettings(overrides);
         Server server = deployment.server(arguments.serverName());
         App app = deployment.app(arguments.appName());
+        if (!server.gateAccepts(balance)) {
+            System.err.println("spawn worker " + arguments.id() + ": " + server
+                    + " takes no accept gate; its connections are not balanced with the other workers'");
+        }
         server.start(app);
         return server;
     }
@@ -119,9 +139,11 @@ public final class Worker {
         return configured;
     }
 
-    private static void heartbeat(Link link, Server server) {
+    private static void heartbeat(Link link, Server server, Balance balance) {
         while (true) {
-            String message = server.figures().map(Link::figures).orElse("ALIVE");
+            Optional<ServerFigures> figures = server.figures();
+            figures.ifPresent(now -> balance.publish(now.openConnections()));
+            String message = figures.map(Link::figures).orElse("ALIVE");
             if (!link.send(message)) {
                 return;
             }

@@ -12,14 +12,16 @@ import java.util.Map;
  *
  * @param id             the worker's number, unique in the controller's life
  * @param link           the controller's Unix-domain socket for its workers
+ * @param board          the controller's {@link Board}
+ * @param slot           the worker's slot on the board
  * @param file           the deployment file
  * @param appName        the app section's name
  * @param serverName     the server section's name
  * @param globals        the globals passed in ({@code NAME=VALUE} of {@code spawn serve})
  * @param serverSettings the server-setting overrides ({@code --set} of {@code spawn serve})
  */
-record WorkerArguments(int id, Path link, Path file, String appName, String serverName, Map<String, String> globals,
-        Map<String, String> serverSettings) {
+record WorkerArguments(int id, Path link, Path board, int slot, Path file, String appName, String serverName,
+        Map<String, String> globals, Map<String, String> serverSettings) {
 
     WorkerArguments {
         globals = new LinkedHashMap<>(globals);
@@ -28,6 +30,7 @@ record WorkerArguments(int id, Path link, Path file, String appName, String serv
 
     List<String> toArgs() {
         List<String> args = new ArrayList<>(List.of("--id", String.valueOf(id), "--link", link.toString(),
+                "--board", board.toString(), "--slot", String.valueOf(slot),
                 "--file", file.toString(), "--app", appName, "--server", serverName));
         globals.forEach((key, value) -> args.addAll(List.of("--global", key + "=" + value)));
         serverSettings.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
@@ -47,6 +50,7 @@ record WorkerArguments(int id, Path link, Path file, String appName, String serv
             }
         }
         return new WorkerArguments(Integer.parseInt(single.get("--id")), Path.of(single.get("--link")),
+                Path.of(single.get("--board")), Integer.parseInt(single.get("--slot")),
                 Path.of(single.get("--file")), single.get("--app"), single.get("--server"), globals, settings);
     }
 

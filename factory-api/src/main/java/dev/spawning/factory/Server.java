@@ -65,6 +65,20 @@ public interface Server extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Makes this server ask {@code gate} before each accept from now on (see {@link AcceptGate}):
+     * spawn's controller spreads connections across the worker processes sharing one listening
+     * socket this way. May be called from any thread, before or after {@link #start}; the last gate
+     * given is the one asked.
+     *
+     * @param gate decides, before each accept, whether the server takes the next connection now
+     * @return whether this server consults the gate; false, by default, for a server that accepts
+     *         whenever it can and ignores it
+     */
+    default boolean gateAccepts(AcceptGate gate) {
+        return false;
+    }
+
     /** {@return the grace period configured for this server ({@code graceful_timeout})} */
     Duration gracefulTimeout();
 

@@ -1,5 +1,6 @@
 package dev.spawning.coroutine;
 
+import dev.spawning.factory.AcceptGate;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardSocketOptions;
@@ -7,11 +8,15 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 
 /**
  * Accepts connections on the listening channel and starts a virtual thread for each, until the
  * channel closes. Takes a {@link Connections} permit before each accept, so that at
- * {@code max_connections} new clients wait in the backlog rather than being accepted and left.
+ * {@code max_connections} new clients wait in the backlog rather than being accepted and left,
+ * and asks the server's {@link AcceptGate} (through {@code admitted}) before
+ * each accept: while it says no, the acceptor sleeps {@link AcceptGate#RECHECK}
+ * at a time and leaves new connections to the other processes sharing the socket.
  *
  * <p>Threading: {@link #run} is the acceptor's own thread (a virtual thread); it never runs
  * request code.
@@ -24,12 +29,14 @@ final class Acceptor implements Runnable {
     private final ServerSocketChannel listening;
     private final Service service;
     private final Connections connections;
+    private final BooleanSupplier admitted;
     private final ThreadFactory connectionThreads = Thread.ofVirtual().name("spawning-connection-", 0).factory();
 
-    Acceptor(ServerSocketChannel listening, Service service, Connections connections) {
+    Acceptor(ServerSocketChannel listening, Service service, Connections connections, BooleanSupplier admitted) {
         this.listening = listening;
         this.service = service;
         this.connections = connections;
+        this.admitted = admitted;
     }
 
     @Override
@@ -37,10 +44,18 @@ final class Acceptor implements Runnable {
         try {
             while (listening.isOpen()) {
                 connections.reserve();
+                awaitAdmission();
                 acceptOne();
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sleeps while the gate says no; a stop closes the channel, and the accept that follows fails at once. */
+    private void awaitAdmission() throws InterruptedException {
+        while (!admitted.getAsBoolean() && listening.isOpen()) {
+            Thread.sleep(AcceptGate.RECHECK);
         }
     }
 

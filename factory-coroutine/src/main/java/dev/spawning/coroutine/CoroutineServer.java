@@ -1,5 +1,6 @@
 package dev.spawning.coroutine;
 
+import dev.spawning.factory.AcceptGate;
 import dev.spawning.factory.App;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Server;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,7 @@ final class CoroutineServer implements Server {
     private final ServerSettings settings;
     private final ServerSocketChannel handed;
     private final Lifecycle<Running> lifecycle = new Lifecycle<>();
+    private volatile AcceptGate gate = AcceptGate.OPEN;
 
     /**
      * @param handed an already-bound channel to serve from, or {@code null}: the settings say where
@@ -79,7 +82,7 @@ final class CoroutineServer implements Server {
             Service service = new Service(app, settings, accessLog, appPool(settings.threads()));
             Connections connections = new Connections(settings.maxConnections());
             Thread acceptor = Thread.ofVirtual().name("spawning-acceptor").unstarted(
-                    new Acceptor(listening, service, connections));
+                    new Acceptor(listening, service, connections, () -> gate.admits(connections.size())));
             Thread timeouts = Thread.ofVirtual().name("spawning-timeouts").unstarted(new Timeouts(connections,
                     settings.headerTimeout(), settings.idleTimeout(), settings.bodyTimeout()));
             lifecycle.started(new Running(listening, address, service, connections, acceptor, timeouts));
@@ -107,6 +110,12 @@ final class CoroutineServer implements Server {
         }
         Connections connections = now.connections();
         return Optional.of(new ServerFigures(now.service().served(), connections.inFlight(), connections.size()));
+    }
+
+    @Override
+    public boolean gateAccepts(AcceptGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.AcceptGate;
 import dev.spawning.factory.ServerFigures;
 import dev.spawning.factory.server.Drain;
 import dev.spawning.factory.server.ServerSettings;
@@ -7,6 +8,7 @@ import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
@@ -33,6 +35,7 @@ final class ConnectionTracker {
     private static final long IDLE_WINDOW_NANOS = Drain.IDLE_WINDOW.toNanos();
 
     private final Map<StreamConnection, TrackedConnection> open = new ConcurrentHashMap<>();
+    private volatile AcceptGate gate = AcceptGate.OPEN;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition quietNow = lock.newCondition();
     private final Counts counts = new Counts();
@@ -61,6 +64,16 @@ final class ConnectionTracker {
     /** True once a stop has begun: responses then say {@code Connection: close}. */
     boolean stopping() {
         return counts.stopping();
+    }
+
+    /** From any thread: the gate {@link #admitsAnother} asks from now on. */
+    void gate(AcceptGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+    }
+
+    /** On XNIO's accept thread, before each accept: whether the server's gate lets one more connection in now. */
+    boolean admitsAnother() {
+        return gate.admits(open.size());
     }
 
     /** What the server is doing now. */

@@ -85,7 +85,7 @@ final class Transport {
             HttpOpenListener http = new HttpOpenListener(buffers, ServerOptions.undertow(settings));
             http.setRootHandler(root);
             XnioAcceptor acceptor = XnioAcceptor.serve(worker, () -> listening(settings, handed),
-                    ServerOptions.socket(settings), connection -> tracker.accepted(connection, http));
+                    ServerOptions.socket(settings), tracker::admitsAnother, connection -> tracker.accepted(connection, http));
             return new Transport(worker, buffers, acceptor);
         } catch (IOException | RuntimeException failed) {
             if (handed != null) {

@@ -1,5 +1,6 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.AcceptGate;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.ServerFigures;
@@ -118,6 +119,12 @@ final class UndertowServer implements Server {
     @Override
     public void await() throws InterruptedException {
         lifecycle.await();
+    }
+
+    @Override
+    public boolean gateAccepts(AcceptGate gate) {
+        tracker.gate(gate);
+        return true;
     }
 
     @Override

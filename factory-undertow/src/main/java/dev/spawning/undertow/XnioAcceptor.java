@@ -1,5 +1,6 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.AcceptGate;
 import dev.spawning.factory.FactoryException;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -7,6 +8,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.xnio.ChannelListener;
 import org.xnio.OptionMap;
@@ -45,14 +48,17 @@ final class XnioAcceptor implements AutoCloseable {
 
     private final AcceptingChannel<?> acceptor;
     private final InetSocketAddress address;
+    private final BooleanSupplier admitted;
     private final Consumer<StreamConnection> accepted;
     private final Object acceptLock = new Object();
     /** Set under {@link #acceptLock} by {@link #close}: no accept begins after it. */
     private boolean closed;
 
-    private XnioAcceptor(AcceptingChannel<?> acceptor, InetSocketAddress address, Consumer<StreamConnection> accepted) {
+    private XnioAcceptor(AcceptingChannel<?> acceptor, InetSocketAddress address, BooleanSupplier admitted,
+            Consumer<StreamConnection> accepted) {
         this.acceptor = acceptor;
         this.address = address;
+        this.admitted = admitted;
         this.accepted = accepted;
     }
 
@@ -82,12 +88,23 @@ final class XnioAcceptor implements AutoCloseable {
      */
     static XnioAcceptor serve(XnioWorker worker, Listening listening, OptionMap options,
             Consumer<StreamConnection> accepted) throws IOException {
+        return serve(worker, listening, options, () -> true, accepted);
+    }
+
+    /**
+     * As {@link #serve(XnioWorker, Listening, OptionMap, Consumer)}, asking {@code admitted} on the
+     * accept thread before each accept: while it says no, accepts are suspended (the socket's
+     * connections are left to the other processes holding it) and it is asked again after
+     * {@link AcceptGate#RECHECK}.
+     */
+    static XnioAcceptor serve(XnioWorker worker, Listening listening, OptionMap options, BooleanSupplier admitted,
+            Consumer<StreamConnection> accepted) throws IOException {
         Constructor<?> constructor = acceptorConstructor(worker);
         ServerSocketChannel channel = listening.open();
         try {
             channel.configureBlocking(false);
             XnioAcceptor serving = new XnioAcceptor(newAcceptor(constructor, worker, channel, options),
-                    (InetSocketAddress) channel.getLocalAddress(), accepted);
+                    (InetSocketAddress) channel.getLocalAddress(), admitted, accepted);
             ChannelListener<Channel> ready = ignored -> serving.acceptReady();
             serving.acceptor.getAcceptSetter().set(ready);
             serving.acceptor.resumeAccepts();
@@ -150,11 +167,30 @@ final class XnioAcceptor implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                if (!admitted.getAsBoolean()) {
+                    pauseAccepts();
+                    return;
+                }
                 StreamConnection connection = acceptOne();
                 if (connection == null) {
                     return;
                 }
                 accepted.accept(connection);
+            }
+        }
+    }
+
+    /** Under the lock, on the accept thread: accepts stop until the gate is asked again, {@link AcceptGate#RECHECK} later. */
+    private void pauseAccepts() {
+        acceptor.suspendAccepts();
+        acceptor.getIoThread().executeAfter(this::resumeAccepts, AcceptGate.RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** On the accept thread: accepts resume unless the acceptor closed meanwhile; a waiting connection wakes {@link #acceptReady}. */
+    private void resumeAccepts() {
+        synchronized (acceptLock) {
+            if (!closed) {
+                acceptor.resumeAccepts();
             }
         }
     }
