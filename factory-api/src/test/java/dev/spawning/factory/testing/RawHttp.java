@@ -77,6 +77,23 @@ public final class RawHttp implements AutoCloseable {
         return status;
     }
 
+    /**
+     * Reads one chunk of a chunked body whose head {@link #readHead} has read: its data, or the
+     * empty string for the last chunk (its trailer section is read too).
+     */
+    public String readChunk() throws IOException {
+        int size = chunkSize();
+        if (size == 0) {
+            while (!line().isEmpty()) {
+                // Trailer fields: not needed by the tests.
+            }
+            return "";
+        }
+        String data = new String(in.readNBytes(size), StandardCharsets.ISO_8859_1);
+        line();
+        return data;
+    }
+
     /** True when nothing arrives before the server closes the connection (within five seconds). */
     public boolean closedByServer() throws IOException {
         try {
