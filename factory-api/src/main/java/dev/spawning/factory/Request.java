@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,7 @@ import java.util.function.Supplier;
 public final class Request {
 
     private static final Supplier<Headers> NO_TRAILERS = Headers::empty;
+    private static final CompletionStage<Void> NEVER = new CompletableFuture<Void>().minimalCompletionStage();
 
     private final String method;
     private final String target;
@@ -42,6 +45,7 @@ public final class Request {
     private final InetSocketAddress localAddress;
     private final InputStream body;
     private final Supplier<Headers> trailers;
+    private final CompletionStage<Void> serverStopping;
 
     private Request(Builder b) {
         this.method = b.method;
@@ -58,6 +62,7 @@ public final class Request {
         this.localAddress = b.localAddress;
         this.body = b.body;
         this.trailers = b.trailers;
+        this.serverStopping = b.serverStopping;
     }
 
     /**
@@ -192,6 +197,29 @@ public final class Request {
         return trailers.get();
     }
 
+    /**
+     * A stage that completes when the server serving this request begins a graceful stop, such as
+     * when spawn's controller drains the worker after a reload. An app that holds a request open
+     * while it waits for something to happen (a Comet long-poll, an event stream) answers at once
+     * when it completes, so that its client asks again and reaches a server that stays; a server
+     * answers every request with {@code Connection: close} from then on.
+     *
+     * <p>A server gives every request the same stage, and an action added to it stays until the
+     * stop: add one per app (on the first request, say), not one per request. Actions run on the
+     * thread that stops the server, so they only wake what waits.
+     *
+     * <pre>{@code
+     * if (watching.compareAndSet(false, true)) {
+     *     request.serverStopping().thenRun(topics::wakeEveryWaiter);
+     * }
+     * }</pre>
+     *
+     * @return the stage; one that never completes for a request built without one (as in a test)
+     */
+    public CompletionStage<Void> serverStopping() {
+        return serverStopping;
+    }
+
     @Override
     public String toString() {
         return method + " " + target + " " + version;
@@ -212,6 +240,7 @@ public final class Request {
         private InetSocketAddress localAddress;
         private InputStream body = InputStream.nullInputStream();
         private Supplier<Headers> trailers = NO_TRAILERS;
+        private CompletionStage<Void> serverStopping = NEVER;
 
         private Builder() {
         }
@@ -229,6 +258,7 @@ public final class Request {
             localAddress = r.localAddress;
             body = r.body;
             trailers = r.trailers;
+            serverStopping = r.serverStopping;
         }
 
         /**
@@ -383,6 +413,18 @@ public final class Request {
          */
         public Builder trailers(Supplier<Headers> value) {
             trailers = Objects.requireNonNull(value, "trailers");
+            return this;
+        }
+
+        /**
+         * Sets the signal of the server's stop: a server passes one stage for all its requests,
+         * completed when its graceful stop begins.
+         *
+         * @param value completes when the server begins to stop; see {@link Request#serverStopping()}
+         * @return this builder
+         */
+        public Builder serverStopping(CompletionStage<Void> value) {
+            serverStopping = Objects.requireNonNull(value, "serverStopping");
             return this;
         }
 

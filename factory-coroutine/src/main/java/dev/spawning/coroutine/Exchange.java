@@ -141,6 +141,7 @@ final class Exchange {
                 .localAddress(local)
                 .body(body)
                 .trailers(body::trailers)
+                .serverStopping(service.stopBegun())
                 .build();
     }
 

@@ -3,6 +3,8 @@ package dev.spawning.coroutine;
 import dev.spawning.factory.App;
 import dev.spawning.factory.server.AccessLogSink;
 import dev.spawning.factory.server.ServerSettings;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,6 +30,9 @@ final class Service {
     private final AtomicInteger closedIdleWhileStopping = new AtomicInteger();
     private volatile long idleWindowEnd;
     private volatile boolean stopping;
+    private final CompletableFuture<Void> stopBegun = new CompletableFuture<>();
+    // What apps get: a stage they cannot complete themselves.
+    private final CompletionStage<Void> stopBegunSeenByApps = stopBegun.minimalCompletionStage();
 
     /** @param appPool the pool apps run on when {@code threads} is set; {@code null} otherwise */
     Service(App app, ServerSettings settings, AccessLogSink accessLog, ExecutorService appPool) {
@@ -73,6 +78,12 @@ final class Service {
     void beginStop(long idleWindowEndNanos) {
         idleWindowEnd = idleWindowEndNanos;
         stopping = true;
+        stopBegun.complete(null);
+    }
+
+    /** {@return what every request's {@link dev.spawning.factory.Request#serverStopping} is: completed by {@link #beginStop}} */
+    CompletionStage<Void> stopBegun() {
+        return stopBegunSeenByApps;
     }
 
     /** {@return when idle connections stop waiting for a next request; meaningful once stopping} */

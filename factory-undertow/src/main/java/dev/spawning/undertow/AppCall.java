@@ -58,7 +58,7 @@ final class AppCall implements Runnable {
         Request request = null;
         Response sent = null;
         try {
-            request = Requests.from(exchange, facts, body);
+            request = Requests.from(exchange, facts, body, served.tracker().stopBegun());
             sent = send(request, respond(request, body), body, out);
         } finally {
             body.release();

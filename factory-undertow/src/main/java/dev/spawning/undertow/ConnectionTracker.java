@@ -9,6 +9,7 @@ import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
@@ -64,6 +65,11 @@ final class ConnectionTracker {
     /** True once a stop has begun: responses then say {@code Connection: close}. */
     boolean stopping() {
         return counts.stopping();
+    }
+
+    /** {@return completed when a stop begins: every request's {@link dev.spawning.factory.Request#serverStopping}} */
+    CompletionStage<Void> stopBegun() {
+        return counts.stopBegun();
     }
 
     /** From any thread: the gate {@link #admitsAnother} asks from now on. */

@@ -1,6 +1,8 @@
 package dev.spawning.undertow;
 
 import dev.spawning.factory.ServerFigures;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,6 +19,9 @@ final class Counts {
     private final AtomicInteger completedWhileStopping = new AtomicInteger();
     private final AtomicInteger closedIdle = new AtomicInteger();
     private volatile boolean stopping;
+    private final CompletableFuture<Void> stopBegun = new CompletableFuture<>();
+    // What apps get: a stage they cannot complete themselves.
+    private final CompletionStage<Void> stopBegunSeenByApps = stopBegun.minimalCompletionStage();
 
     /** A response was sent or is on its way, whatever its status. */
     void served() {
@@ -40,6 +45,12 @@ final class Counts {
     /** From now on a stop is under way: answered requests count as completed during it. */
     void markStopping() {
         stopping = true;
+        stopBegun.complete(null);
+    }
+
+    /** {@return what every request's {@link dev.spawning.factory.Request#serverStopping} is: completed by {@link #markStopping}} */
+    CompletionStage<Void> stopBegun() {
+        return stopBegunSeenByApps;
     }
 
     /** True once a stop has begun. */

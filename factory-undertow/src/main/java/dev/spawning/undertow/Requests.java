@@ -3,6 +3,7 @@ package dev.spawning.undertow;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.server.RequestHead;
 import io.undertow.server.HttpServerExchange;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The server-neutral {@link Request} of an exchange: its head exactly as the client sent it (as
@@ -15,8 +16,12 @@ final class Requests {
     private Requests() {
     }
 
-    /** The request of {@code exchange}, whose head is {@code facts}' and whose body is read through {@code body}. */
-    static Request from(HttpServerExchange exchange, HeadFacts facts, RequestBody body) {
+    /**
+     * The request of {@code exchange}, whose head is {@code facts}' and whose body is read through
+     * {@code body}; {@code stopBegun} completes when the server begins to stop.
+     */
+    static Request from(HttpServerExchange exchange, HeadFacts facts, RequestBody body,
+            CompletionStage<Void> stopBegun) {
         RequestHead head = facts.head();
         return Request.builder()
                 .method(head.method())
@@ -28,6 +33,7 @@ final class Requests {
                 .localAddress(exchange.getDestinationAddress())
                 .body(body)
                 .trailers(facts::trailers)
+                .serverStopping(stopBegun)
                 .build();
     }
 }

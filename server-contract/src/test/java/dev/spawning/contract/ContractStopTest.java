@@ -53,6 +53,30 @@ class ContractStopTest {
         }
     }
 
+    /** A long-poll held by the app ends at once when the stop begins, not when the grace ends. */
+    @ContractTest
+    void tellsAnAppHoldingARequestThatTheStopBegan(ContractServers servers) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        Server server = servers.start(request -> {
+            holding.countDown();
+            request.serverStopping().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return Response.text(200, "the server is stopping");
+        });
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send(get("/events?wait=30"));
+            assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<StopReport> stopping = stopAsync(server, Duration.ofSeconds(30));
+            RawHttp.Reply reply = client.read();
+
+            assertThat(reply.text()).isEqualTo("the server is stopping");
+            ContractAssertions.saysClose(reply);
+            StopReport report = stopping.get(5, TimeUnit.SECONDS);
+            assertThat(report.completed()).as(report.toString()).isEqualTo(1);
+            assertThat(report.cutOff()).as(report.toString()).isZero();
+        }
+    }
+
     @ContractTest
     void closesIdleKeepAliveConnectionsThatStaySilentForTheDrainWindowAndCountsThem(ContractServers servers)
             throws Exception {
