@@ -18,5 +18,6 @@ module dev.spawning.core {
     provides dev.spawning.factory.Factory with
             dev.spawning.core.builtin.UrlMapFactory,
             dev.spawning.core.builtin.CascadeFactory,
-            dev.spawning.core.builtin.PrefixFilterFactory;
+            dev.spawning.core.builtin.PrefixFilterFactory,
+            dev.spawning.core.builtin.StaticAppFactory;
 }

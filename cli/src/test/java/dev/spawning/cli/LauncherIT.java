@@ -80,6 +80,7 @@ class LauncherIT {
                     "coroutine server factory",
                     "echo app factory",
                     "prefix filter-app factory",
+                    "static app factory",
                     "text app factory",
                     "undertow server factory",
                     "urlmap composite factory");

@@ -20,6 +20,7 @@ class BuiltinProvidersTest {
             urlmap,  dev.spawning.core.builtin.UrlMapFactory,       COMPOSITE
             cascade, dev.spawning.core.builtin.CascadeFactory,      COMPOSITE
             prefix,  dev.spawning.core.builtin.PrefixFilterFactory, FILTER_APP
+            static,  dev.spawning.core.builtin.StaticAppFactory,    APP
             """)
     void findsEachProviderByItsNameWithItsProtocol(String name, String className, Protocol protocol) {
         List<Class<? extends Factory>> named = ServiceLoader.load(Factory.class).stream()
@@ -41,7 +42,8 @@ class BuiltinProvidersTest {
 
     @Test
     void givesEveryBuiltinProviderAPublicNoArgumentConstructor() throws Exception {
-        for (Class<?> type : List.of(UrlMapFactory.class, CascadeFactory.class, PrefixFilterFactory.class)) {
+        for (Class<?> type : List.of(UrlMapFactory.class, CascadeFactory.class, PrefixFilterFactory.class,
+                StaticAppFactory.class)) {
             assertThat(type.getConstructor().canAccess(null)).as(type.getName()).isTrue();
         }
     }
