@@ -18,9 +18,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@code spawn serve} with worker processes: binds the listening socket once, checks that the
  * server's provider can serve it in a worker, starts {@code processes} worker JVMs that serve it,
  * prints {@code Serving on http://HOST:PORT} when all are ready, and from then on replaces
- * crashed workers and reloads on {@code SIGHUP}, {@code spawn ctl reload} or (with
- * {@code reload = dev}) a changed file: a whole new generation starts while the old one serves,
- * and the old one drains only once every new worker is ready. Linux only.
+ * crashed workers and reloads on {@code SIGHUP}, {@code spawn ctl reload}, (with
+ * {@code reload = dev}) a changed file or (with {@code reload = revision}) a new revision of a git
+ * or svn checkout: a whole new generation starts while the old one serves, and the old one drains
+ * only once every new worker is ready. Linux only.
  *
  * <pre>{@code
  * ControllerSettings settings = ControllerSettings.of(deployment, "main");
@@ -111,21 +112,23 @@ public final class Controller {
     }
 
     /**
-     * The git directories {@code reload = revision} reads: of the checkouts holding the
-     * {@code watch} entries, or the deployment file when there are none.
+     * The checkouts {@code reload = revision} reads: those holding the {@code watch} entries, or
+     * the deployment file when there are none; each read once now, so that one this machine
+     * cannot read (svn without the svn command) is refused before any worker starts.
      */
-    private List<Path> checkouts() {
+    private List<Revision> checkouts() {
         List<Path> holders = settings.watch().isEmpty() ? List.of(launch.file()) : settings.watch();
-        List<Path> gitDirs = new ArrayList<>();
+        List<Revision> checkouts = new ArrayList<>();
         for (Path holder : holders) {
-            Path gitDir = GitRevision.gitDirOf(holder).orElseThrow(() -> new ControllerException(
-                    "reload = revision: " + holder + " is not in a git checkout (svn checkouts are not supported yet);"
+            Revision checkout = Revision.of(holder).orElseThrow(() -> new ControllerException(
+                    "reload = revision: " + holder + " is not in a git or svn checkout;"
                             + " name the checkout in watch, or use reload = dev"));
-            if (!gitDirs.contains(gitDir)) {
-                gitDirs.add(gitDir);
+            if (!checkouts.contains(checkout)) {
+                checkout.check(holder);
+                checkouts.add(checkout);
             }
         }
-        return gitDirs;
+        return checkouts;
     }
 
     /** What a build writes: the app's class path; {@code reload = revision} waits until it is stable. */

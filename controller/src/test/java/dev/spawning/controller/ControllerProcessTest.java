@@ -8,6 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +30,10 @@ class ControllerProcessTest {
     }
 
     private Path deployment(String app, String more) throws IOException {
-        Path file = dir.resolve("deployment.ini");
+        return deployment(dir.resolve("deployment.ini"), app, more);
+    }
+
+    private static Path deployment(Path file, String app, String more) throws IOException {
         Files.writeString(file, app + """
 
                 [server:main]
@@ -90,6 +94,53 @@ class ControllerProcessTest {
             awaitBody(url, "after the edit");
             String status = awaitStatus(dir.resolve("spawn.sock"), "\"result\":\"succeeded\"");
             assertThat(status).contains("\"trigger\":\"a change of the watched files\"");
+        }
+    }
+
+    @Test
+    void withReloadRevisionAnSvnUpdateToANewRevisionStartsANewGeneration() throws Exception {
+        Svn.assumeInstalled();
+        String url = Svn.createRepository(dir.resolve("repo"));
+        Path elsewhere = Svn.checkout(url, dir.resolve("elsewhere"));
+        deployment(elsewhere.resolve("deployment.ini"), text("revision one"), "reload = revision\n");
+        Svn.commit(elsewhere, "one");
+        Path watched = Svn.checkout(url, dir.resolve("watched"));
+        try (ControllerProcess controller = ControllerProcess.start(watched.resolve("deployment.ini"))) {
+            String served = controller.servingUrl();
+            deployment(elsewhere.resolve("deployment.ini"), text("revision two"), "reload = revision\n");
+            Svn.commit(elsewhere, "two");
+            Thread.sleep(RevisionWatcher.POLL.multipliedBy(3));
+            assertThat(ControllerProcess.get(served + "/")).isEqualTo("revision one");
+            Svn.update(watched);
+            awaitBody(served, "revision two");
+            String status = awaitStatus(controller.control(), "\"result\":\"succeeded\"");
+            assertThat(status).contains("\"trigger\":\"revision r2\"");
+        }
+    }
+
+    @Test
+    void withReloadRevisionAnSvnCheckoutWithoutTheSvnCommandIsRefusedAtStartUp() throws Exception {
+        Path workingCopy = Files.createDirectories(dir.resolve("wc/.svn")).getParent();
+        Path file = deployment(workingCopy.resolve("deployment.ini"), text("never"), "reload = revision\n");
+        Path noPrograms = Files.createDirectories(dir.resolve("no-programs"));
+        try (ControllerProcess controller = ControllerProcess.start(file, Map.of("PATH", noPrograms.toString()))) {
+            assertThat(controller.waitFor(ControllerProcess.WAIT)).isEqualTo(2);
+            assertThat(controller.err()).contains("reload = revision: " + file + " is an svn checkout, and reading"
+                    + " its revision needs the svn command, which cannot be run (Cannot run program \"svn\"")
+                    .endsWith("); install Subversion, or use reload = dev\n")
+                    .doesNotContain("spawn: controller");
+            assertThat(controller.workers()).isEmpty();
+        }
+    }
+
+    @Test
+    void withReloadRevisionAFileInNoCheckoutIsRefusedAtStartUp() throws Exception {
+        Path file = deployment(text("never"), "reload = revision\n");
+        try (ControllerProcess controller = ControllerProcess.start(file)) {
+            assertThat(controller.waitFor(ControllerProcess.WAIT)).isEqualTo(2);
+            assertThat(controller.err()).endsWith("reload = revision: " + file + " is not in a git or svn checkout;"
+                    + " name the checkout in watch, or use reload = dev\n");
+            assertThat(controller.workers()).isEmpty();
         }
     }
 
