@@ -1,6 +1,7 @@
 package dev.spawning.controller;
 
 import dev.spawning.core.Deployment;
+import dev.spawning.core.DeploymentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -79,7 +80,7 @@ public final class Controller {
                 UnixServer control = ControlServer.listen(settings.control(), events)) {
             Signals.install(events);
             if (settings.reload() == ControllerSettings.Reload.DEV) {
-                ChangeWatcher.start(watched(), events);
+                ChangeWatcher.start(this::watched, events);
             } else if (settings.reload() == ControllerSettings.Reload.REVISION) {
                 RevisionWatcher.start(checkouts(), buildOutput(), events);
             }
@@ -140,11 +141,19 @@ public final class Controller {
         return paths;
     }
 
-    /** What {@code reload = dev} watches: the app's class path, {@code watch}, the deployment file. */
+    /**
+     * What {@code reload = dev} watches: the app's class path, {@code watch}, the deployment file
+     * and the files it includes ({@code config:}); while the deployment file cannot be parsed,
+     * the file alone (mending it is a change, after which its includes are found again).
+     */
     private List<Path> watched() {
         List<Path> paths = buildOutput();
         paths.addAll(settings.watch());
-        paths.add(launch.file());
+        try {
+            paths.addAll(deployment.files());
+        } catch (DeploymentException unreadable) {
+            paths.add(launch.file());
+        }
         return paths;
     }
 

@@ -98,6 +98,28 @@ class ControllerProcessTest {
     }
 
     @Test
+    void withReloadDevAChangeOfAFileTheDeploymentIncludesStartsANewGenerationAndANewIncludeIsWatched()
+            throws Exception {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        Files.writeString(parts.resolve("first.ini"), text("first include"));
+        deployment("[app:main]\nuse = config:parts/first.ini\n", "reload = dev\n");
+        try (ControllerProcess controller = ControllerProcess.start(dir.resolve("deployment.ini"))) {
+            String url = controller.servingUrl();
+            assertThat(ControllerProcess.get(url + "/")).isEqualTo("first include");
+            Files.writeString(parts.resolve("first.ini"), text("first include, edited"));
+            awaitBody(url, "first include, edited");
+            assertThat(awaitStatus(controller.control(), "\"result\":\"succeeded\""))
+                    .contains("\"trigger\":\"a change of the watched files\"");
+
+            Files.writeString(parts.resolve("second.ini"), text("second include"));
+            deployment("[app:main]\nuse = config:parts/second.ini\n", "reload = dev\n");
+            awaitBody(url, "second include");
+            Files.writeString(parts.resolve("second.ini"), text("second include, edited"));
+            awaitBody(url, "second include, edited");
+        }
+    }
+
+    @Test
     void withReloadRevisionAnSvnUpdateToANewRevisionStartsANewGeneration() throws Exception {
         Svn.assumeInstalled();
         String url = Svn.createRepository(dir.resolve("repo"));
