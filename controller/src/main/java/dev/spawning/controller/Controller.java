@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,9 +73,9 @@ public final class Controller {
         String url = url(socket);
         checkProvider();
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        Path links = temporaryDirectory();
-        try (UnixServer linkServer = UnixServer.listen(links.resolve("workers.sock"), "spawn-links",
-                channel -> WorkerLinks.read(channel, events));
+        try (RuntimeDirectory runtime = RuntimeDirectory.create();
+                UnixServer linkServer = UnixServer.listen(runtime.path().resolve("workers.sock"), "spawn-links",
+                        channel -> WorkerLinks.read(channel, events));
                 UnixServer control = ControlServer.listen(settings.control(), events)) {
             Signals.install(events);
             if (settings.reload() == ControllerSettings.Reload.DEV) {
@@ -89,8 +88,6 @@ public final class Controller {
             err.flush();
             WorkerLauncher launcher = new WorkerLauncher(launch, settings, linkServer.path(), out, err, events);
             return new Supervisor(settings, launcher, events, out, err, url).run();
-        } finally {
-            deleteQuietly(links);
         }
     }
 
@@ -167,22 +164,4 @@ public final class Controller {
         }
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("spawn-");
-        } catch (IOException e) {
-            throw new ControllerException("Cannot create a directory for the workers' links: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
-        }
-    }
 }

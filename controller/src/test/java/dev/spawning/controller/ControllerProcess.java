@@ -118,10 +118,20 @@ final class ControllerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the controller and its workers, then removes the directories of ended controllers as
+     * the next controller would: a controller killed cannot remove its own.
+     */
     @Override
     public void close() {
         List<ProcessHandle> children = process.toHandle().descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeDirectory.removeStale(Path.of(System.getProperty("java.io.tmpdir")));
     }
 }

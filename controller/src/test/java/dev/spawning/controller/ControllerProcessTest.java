@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -288,6 +289,48 @@ class ControllerProcessTest {
                 assertThat(controller.err()).endsWith("Cannot bind 127.0.0.1:" + port + ": Address already in use\n");
                 assertThat(controller.workers()).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void theDirectoryOfAControllerKilledWithSigkillIsRemovedByTheNextController() throws Exception {
+        Path file = deployment(text("killed"));
+        Path killedDirectory;
+        try (ControllerProcess killed = ControllerProcess.start(file)) {
+            killed.servingUrl();
+            killedDirectory = runtimeDirectoryOf(killed.pid());
+            List<ProcessHandle> workers = killed.workers();
+            killed.signal("KILL");
+            killed.waitFor(ControllerProcess.WAIT);
+            for (ProcessHandle worker : workers) {
+                worker.onExit().get(ControllerProcess.WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            assertThat(killedDirectory.resolve(RuntimeDirectory.OWNER)).exists();
+            try (ControllerProcess next = ControllerProcess.start(file)) {
+                next.servingUrl();
+                assertThat(killedDirectory).doesNotExist();
+                Path nextDirectory = runtimeDirectoryOf(next.pid());
+                next.signal("TERM");
+                assertThat(next.waitFor(ControllerProcess.WAIT)).isZero();
+                assertThat(nextDirectory).doesNotExist();
+            }
+        }
+    }
+
+    /** The {@code spawn-*} directory of the controller {@code pid}, in the temporary directory. */
+    private static Path runtimeDirectoryOf(long pid) throws IOException {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith(RuntimeDirectory.PREFIX))
+                    .filter(entry -> ownedBy(entry, pid)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no runtime directory of controller " + pid));
+        }
+    }
+
+    private static boolean ownedBy(Path directory, long pid) {
+        try {
+            return Files.readString(directory.resolve(RuntimeDirectory.OWNER)).startsWith(pid + " ");
+        } catch (IOException e) {
+            return false;
         }
     }
 
