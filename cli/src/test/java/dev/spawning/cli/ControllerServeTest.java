@@ -50,8 +50,13 @@ class ControllerServeTest {
         return "use = service:text\nbody = " + body;
     }
 
+    /**
+     * {@code spawn serve FILE} with two workers, its temporary directory this test's: the
+     * controller's {@code spawn-*} directory goes with it, even when the test kills the controller.
+     */
     private JavaProcess serve(Path file) throws Exception {
-        return JavaProcess.spawn(Map.of(), "serve", file.toString(), "--set", "processes=2");
+        return JavaProcess.spawn(Map.of(), List.of("-Djava.io.tmpdir=" + dir), "serve", file.toString(), "--set",
+                "processes=2");
     }
 
     private static String serving(JavaProcess spawn) throws InterruptedException {

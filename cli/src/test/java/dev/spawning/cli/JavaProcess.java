@@ -41,11 +41,16 @@ final class JavaProcess implements AutoCloseable {
 
     /** Runs {@code spawn} with this JVM's java and class path; a null value in {@code env} unsets it. */
     static JavaProcess spawn(Map<String, String> env, String... args) throws IOException {
+        return spawn(env, List.of(), args);
+    }
+
+    /** Runs {@code spawn} as {@link #spawn(Map, String...)} does, with {@code jvmOptions} too. */
+    static JavaProcess spawn(Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.spawning.cli.Spawn"));
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.spawning.cli.Spawn"));
         command.addAll(List.of(args));
         return start(command, env, null);
     }

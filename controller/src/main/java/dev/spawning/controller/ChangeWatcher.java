@@ -8,36 +8,40 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code reload = dev}: watches the workers' class path entries, the {@code watch} entries and the
- * deployment file, and asks for a reload once a change has been followed by {@link #QUIET} without
- * another (a build writes many files). Polls the files' sizes and times every
- * {@link #POLL}: a directory tree of classes is watched whole, which the JDK's watch service
- * cannot do on Linux without a watch per directory. Runs on one daemon thread,
- * {@code spawn-watch}.
+ * {@code reload = dev}: watches the workers' class path entries, the {@code watch} entries, the
+ * deployment file and the files it includes, and asks for a reload once a change has been
+ * followed by {@link #QUIET} without another (a build writes many files). Polls the files' sizes
+ * and times every {@link #POLL}: a directory tree of classes is watched whole, which the JDK's
+ * watch service cannot do on Linux without a watch per directory. What is watched is asked for
+ * again after each change, as an edited deployment file may include other files. Runs on one
+ * daemon thread, {@code spawn-watch}, which also calls the supplier of the paths.
  */
 final class ChangeWatcher {
 
     static final Duration POLL = Duration.ofMillis(100);
     static final Duration QUIET = Duration.ofMillis(300);
 
-    private final List<Path> paths;
+    private final Supplier<List<Path>> paths;
     private final BlockingQueue<Event> events;
 
-    private ChangeWatcher(List<Path> paths, BlockingQueue<Event> events) {
-        this.paths = List.copyOf(paths);
+    private ChangeWatcher(Supplier<List<Path>> paths, BlockingQueue<Event> events) {
+        this.paths = paths;
         this.events = events;
     }
 
-    static void start(List<Path> paths, BlockingQueue<Event> events) {
+    /** Starts watching what {@code paths} gives, asked for now and after each change. */
+    static void start(Supplier<List<Path>> paths, BlockingQueue<Event> events) {
         ChangeWatcher watcher = new ChangeWatcher(paths, events);
         Thread.ofPlatform().daemon().name("spawn-watch").start(watcher::run);
     }
 
     private void run() {
-        long seen = fingerprint(paths);
+        List<Path> watched = paths.get();
+        long seen = fingerprint(watched);
         long changedAt = 0;
         while (true) {
             try {
@@ -45,9 +49,10 @@ final class ChangeWatcher {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = fingerprint(paths);
+            long now = fingerprint(watched);
             if (now != seen) {
-                seen = now;
+                watched = paths.get();
+                seen = fingerprint(watched);
                 changedAt = System.nanoTime();
             } else if (changedAt != 0 && System.nanoTime() - changedAt >= QUIET.toNanos()) {
                 changedAt = 0;

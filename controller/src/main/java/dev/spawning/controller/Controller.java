@@ -1,11 +1,11 @@
 package dev.spawning.controller;
 
 import dev.spawning.core.Deployment;
+import dev.spawning.core.DeploymentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +18,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@code spawn serve} with worker processes: binds the listening socket once, checks that the
  * server's provider can serve it in a worker, starts {@code processes} worker JVMs that serve it,
  * prints {@code Serving on http://HOST:PORT} when all are ready, and from then on replaces
- * crashed workers and reloads on {@code SIGHUP}, {@code spawn ctl reload} or (with
- * {@code reload = dev}) a changed file: a whole new generation starts while the old one serves,
- * and the old one drains only once every new worker is ready. Linux only.
+ * crashed workers and reloads on {@code SIGHUP}, {@code spawn ctl reload}, (with
+ * {@code reload = dev}) a changed file or (with {@code reload = revision}) a new revision of a git
+ * or svn checkout: a whole new generation starts while the old one serves, and the old one drains
+ * only once every new worker is ready. Linux only.
  *
  * <pre>{@code
  * ControllerSettings settings = ControllerSettings.of(deployment, "main");
@@ -72,13 +73,13 @@ public final class Controller {
         String url = url(socket);
         checkProvider();
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        Path links = temporaryDirectory();
-        try (UnixServer linkServer = UnixServer.listen(links.resolve("workers.sock"), "spawn-links",
-                channel -> WorkerLinks.read(channel, events));
+        try (RuntimeDirectory runtime = RuntimeDirectory.create();
+                UnixServer linkServer = UnixServer.listen(runtime.path().resolve("workers.sock"), "spawn-links",
+                        channel -> WorkerLinks.read(channel, events));
                 UnixServer control = ControlServer.listen(settings.control(), events)) {
             Signals.install(events);
             if (settings.reload() == ControllerSettings.Reload.DEV) {
-                ChangeWatcher.start(watched(), events);
+                ChangeWatcher.start(this::watched, events);
             } else if (settings.reload() == ControllerSettings.Reload.REVISION) {
                 RevisionWatcher.start(checkouts(), buildOutput(), events);
             }
@@ -87,8 +88,6 @@ public final class Controller {
             err.flush();
             WorkerLauncher launcher = new WorkerLauncher(launch, settings, linkServer.path(), out, err, events);
             return new Supervisor(settings, launcher, events, out, err, url).run();
-        } finally {
-            deleteQuietly(links);
         }
     }
 
@@ -111,21 +110,23 @@ public final class Controller {
     }
 
     /**
-     * The git directories {@code reload = revision} reads: of the checkouts holding the
-     * {@code watch} entries, or the deployment file when there are none.
+     * The checkouts {@code reload = revision} reads: those holding the {@code watch} entries, or
+     * the deployment file when there are none; each read once now, so that one this machine
+     * cannot read (svn without the svn command) is refused before any worker starts.
      */
-    private List<Path> checkouts() {
+    private List<Revision> checkouts() {
         List<Path> holders = settings.watch().isEmpty() ? List.of(launch.file()) : settings.watch();
-        List<Path> gitDirs = new ArrayList<>();
+        List<Revision> checkouts = new ArrayList<>();
         for (Path holder : holders) {
-            Path gitDir = GitRevision.gitDirOf(holder).orElseThrow(() -> new ControllerException(
-                    "reload = revision: " + holder + " is not in a git checkout (svn checkouts are not supported yet);"
+            Revision checkout = Revision.of(holder).orElseThrow(() -> new ControllerException(
+                    "reload = revision: " + holder + " is not in a git or svn checkout;"
                             + " name the checkout in watch, or use reload = dev"));
-            if (!gitDirs.contains(gitDir)) {
-                gitDirs.add(gitDir);
+            if (!checkouts.contains(checkout)) {
+                checkout.check(holder);
+                checkouts.add(checkout);
             }
         }
-        return gitDirs;
+        return checkouts;
     }
 
     /** What a build writes: the app's class path; {@code reload = revision} waits until it is stable. */
@@ -137,11 +138,19 @@ public final class Controller {
         return paths;
     }
 
-    /** What {@code reload = dev} watches: the app's class path, {@code watch}, the deployment file. */
+    /**
+     * What {@code reload = dev} watches: the app's class path, {@code watch}, the deployment file
+     * and the files it includes ({@code config:}); while the deployment file cannot be parsed,
+     * the file alone (mending it is a change, after which its includes are found again).
+     */
     private List<Path> watched() {
         List<Path> paths = buildOutput();
         paths.addAll(settings.watch());
-        paths.add(launch.file());
+        try {
+            paths.addAll(deployment.files());
+        } catch (DeploymentException unreadable) {
+            paths.add(launch.file());
+        }
         return paths;
     }
 
@@ -155,22 +164,4 @@ public final class Controller {
         }
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("spawn-");
-        } catch (IOException e) {
-            throw new ControllerException("Cannot create a directory for the workers' links: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
-        }
-    }
 }

@@ -58,8 +58,8 @@ public record ControllerSettings(int processes, Reload reload, List<Path> watch,
         /** Also when the workers' class path, a watched file or the deployment file changes. */
         DEV,
         /**
-         * Also when the git revision of the checkout holding the {@code watch} entries (or the
-         * deployment file) changes, once the build output on the workers' class path is stable.
+         * Also when the revision of the git or svn checkout holding the {@code watch} entries (or
+         * the deployment file) changes, once the build output on the workers' class path is stable.
          */
         REVISION
     }

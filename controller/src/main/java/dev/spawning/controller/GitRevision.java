@@ -9,35 +9,30 @@ import java.util.Optional;
 /**
  * The revision a git checkout is at, read from its files as git writes them ({@code HEAD}, loose
  * refs, {@code packed-refs}; a linked worktree's {@code .git} file and {@code commondir}), so that
- * {@code reload = revision} needs no git program. Stateless.
+ * {@code reload = revision} needs no git program. Immutable.
+ *
+ * @param gitDir the checkout's git directory
  */
-final class GitRevision {
+record GitRevision(Path gitDir) implements Revision {
 
-    private GitRevision() {
-    }
-
-    /** {@return the git directory of the checkout holding {@code path}, looking upwards; empty when none} */
-    static Optional<Path> gitDirOf(Path path) {
-        for (Path dir = path.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            Path dotGit = dir.resolve(".git");
-            if (Files.isDirectory(dotGit)) {
-                return Optional.of(dotGit);
-            }
-            if (Files.isRegularFile(dotGit)) {
-                String pointer = read(dotGit);
-                if (pointer != null && pointer.startsWith("gitdir:")) {
-                    return Optional.of(dir.resolve(pointer.substring(7).strip()).normalize());
-                }
+    /** {@return the git directory of a checkout whose top is {@code dir}; empty when it is none's} */
+    static Optional<Path> gitDirIn(Path dir) {
+        Path dotGit = dir.resolve(".git");
+        if (Files.isDirectory(dotGit)) {
+            return Optional.of(dotGit);
+        }
+        if (Files.isRegularFile(dotGit)) {
+            String pointer = read(dotGit);
+            if (pointer != null && pointer.startsWith("gitdir:")) {
+                return Optional.of(dir.resolve(pointer.substring(7).strip()).normalize());
             }
         }
         return Optional.empty();
     }
 
-    /**
-     * The commit {@code HEAD} names in {@code gitDir}, or {@code null} while it cannot be read (a
-     * branch with no commit yet, a ref being rewritten): the caller reads again later.
-     */
-    static String of(Path gitDir) {
+    /** The commit {@code HEAD} names, or {@code null} while it cannot be read. */
+    @Override
+    public String read() {
         String head = read(gitDir.resolve("HEAD"));
         if (head == null || !head.startsWith("ref:")) {
             return head;
@@ -51,6 +46,18 @@ final class GitRevision {
             }
         }
         return packed(common, ref);
+    }
+
+    /** Nothing to check: git's files are read as they are, and a branch with no commit yet has one later. */
+    @Override
+    public void check(Path holder) {
+        // readable wherever the files are
+    }
+
+    /** The commit's first 12 hexadecimal digits. */
+    @Override
+    public String label(String revision) {
+        return revision.substring(0, Math.min(12, revision.length()));
     }
 
     /** A linked worktree keeps its branches in the main repository's git directory. */

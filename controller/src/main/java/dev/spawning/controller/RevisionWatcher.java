@@ -7,29 +7,30 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * {@code reload = revision}: reads the revision of each git checkout every {@link #POLL}, and when
- * one changes, waits until the build has finished writing (the workers' class path entries
- * unchanged for {@link #STABLE}) before it asks for a reload, so that a new generation never starts
- * on half-built output. A revision is asked for once: a failed reload is not retried until the
- * revision changes again. Runs on one daemon thread, {@code spawn-revision}.
+ * {@code reload = revision}: reads the revision of each checkout ({@link Revision}: git or svn)
+ * every {@link #POLL}, and when one changes, waits until the build has finished writing (the
+ * workers' class path entries unchanged for {@link #STABLE}) before it asks for a reload, so that
+ * a new generation never starts on half-built output. A revision is asked for once: a failed
+ * reload is not retried until the revision changes again. Runs on one daemon thread,
+ * {@code spawn-revision}.
  */
 final class RevisionWatcher {
 
     static final Duration POLL = Duration.ofMillis(500);
     static final Duration STABLE = Duration.ofSeconds(2);
 
-    private final List<Path> gitDirs;
+    private final List<Revision> checkouts;
     private final List<Path> buildOutputs;
     private final BlockingQueue<Event> events;
 
-    private RevisionWatcher(List<Path> gitDirs, List<Path> buildOutputs, BlockingQueue<Event> events) {
-        this.gitDirs = List.copyOf(gitDirs);
+    private RevisionWatcher(List<Revision> checkouts, List<Path> buildOutputs, BlockingQueue<Event> events) {
+        this.checkouts = List.copyOf(checkouts);
         this.buildOutputs = List.copyOf(buildOutputs);
         this.events = events;
     }
 
-    static void start(List<Path> gitDirs, List<Path> buildOutputs, BlockingQueue<Event> events) {
-        RevisionWatcher watcher = new RevisionWatcher(gitDirs, buildOutputs, events);
+    static void start(List<Revision> checkouts, List<Path> buildOutputs, BlockingQueue<Event> events) {
+        RevisionWatcher watcher = new RevisionWatcher(checkouts, buildOutputs, events);
         Thread.ofPlatform().daemon().name("spawn-revision").start(watcher::run);
     }
 
@@ -41,9 +42,9 @@ final class RevisionWatcher {
                 List<String> now = revisions();
                 if (!now.equals(asked) && !now.contains(null)) {
                     awaitStableBuild();
-                    asked = revisions();
-                    events.add(new Event.Changed("revision " + String.join(", ", asked.stream()
-                            .map(r -> r.substring(0, Math.min(12, r.length()))).toList())));
+                    List<String> settled = revisions();
+                    asked = settled.contains(null) ? now : settled;
+                    events.add(new Event.Changed("revision " + labels(asked)));
                 }
             }
         } catch (InterruptedException e) {
@@ -67,9 +68,19 @@ final class RevisionWatcher {
 
     private List<String> revisions() {
         List<String> revisions = new ArrayList<>();
-        for (Path gitDir : gitDirs) {
-            revisions.add(GitRevision.of(gitDir));
+        for (Revision checkout : checkouts) {
+            revisions.add(checkout.read());
         }
         return revisions;
+    }
+
+    /** The revisions as the trigger of a reload names them: {@code 3f2a9c01d4e5, r42}. */
+    private String labels(List<String> revisions) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < revisions.size(); i++) {
+            String revision = revisions.get(i);
+            labels.add(checkouts.get(i).label(revision));
+        }
+        return String.join(", ", labels);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,10 +44,17 @@ final class ControllerProcess implements AutoCloseable {
     }
 
     static ControllerProcess start(Path file) throws IOException {
+        return start(file, Map.of());
+    }
+
+    /** A controller of {@code file} whose environment is the test's with {@code environment} laid over it. */
+    static ControllerProcess start(Path file, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED", "-Dguice_bytecode_gen_option=DISABLED",
                 "-cp", System.getProperty("java.class.path"), ControllerMain.class.getName(), file.toString()));
-        ControllerProcess controller = new ControllerProcess(new ProcessBuilder(command).start());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        ControllerProcess controller = new ControllerProcess(builder.start());
         controller.control = file.resolveSibling("spawn.sock");
         return controller;
     }
@@ -110,10 +118,20 @@ final class ControllerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the controller and its workers, then removes the directories of ended controllers as
+     * the next controller would: a controller killed cannot remove its own.
+     */
     @Override
     public void close() {
         List<ProcessHandle> children = process.toHandle().descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeDirectory.removeStale(Path.of(System.getProperty("java.io.tmpdir")));
     }
 }

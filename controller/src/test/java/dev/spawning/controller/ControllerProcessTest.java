@@ -8,6 +8,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +31,10 @@ class ControllerProcessTest {
     }
 
     private Path deployment(String app, String more) throws IOException {
-        Path file = dir.resolve("deployment.ini");
+        return deployment(dir.resolve("deployment.ini"), app, more);
+    }
+
+    private static Path deployment(Path file, String app, String more) throws IOException {
         Files.writeString(file, app + """
 
                 [server:main]
@@ -90,6 +95,75 @@ class ControllerProcessTest {
             awaitBody(url, "after the edit");
             String status = awaitStatus(dir.resolve("spawn.sock"), "\"result\":\"succeeded\"");
             assertThat(status).contains("\"trigger\":\"a change of the watched files\"");
+        }
+    }
+
+    @Test
+    void withReloadDevAChangeOfAFileTheDeploymentIncludesStartsANewGenerationAndANewIncludeIsWatched()
+            throws Exception {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        Files.writeString(parts.resolve("first.ini"), text("first include"));
+        deployment("[app:main]\nuse = config:parts/first.ini\n", "reload = dev\n");
+        try (ControllerProcess controller = ControllerProcess.start(dir.resolve("deployment.ini"))) {
+            String url = controller.servingUrl();
+            assertThat(ControllerProcess.get(url + "/")).isEqualTo("first include");
+            Files.writeString(parts.resolve("first.ini"), text("first include, edited"));
+            awaitBody(url, "first include, edited");
+            assertThat(awaitStatus(controller.control(), "\"result\":\"succeeded\""))
+                    .contains("\"trigger\":\"a change of the watched files\"");
+
+            Files.writeString(parts.resolve("second.ini"), text("second include"));
+            deployment("[app:main]\nuse = config:parts/second.ini\n", "reload = dev\n");
+            awaitBody(url, "second include");
+            Files.writeString(parts.resolve("second.ini"), text("second include, edited"));
+            awaitBody(url, "second include, edited");
+        }
+    }
+
+    @Test
+    void withReloadRevisionAnSvnUpdateToANewRevisionStartsANewGeneration() throws Exception {
+        Svn.assumeInstalled();
+        String url = Svn.createRepository(dir.resolve("repo"));
+        Path elsewhere = Svn.checkout(url, dir.resolve("elsewhere"));
+        deployment(elsewhere.resolve("deployment.ini"), text("revision one"), "reload = revision\n");
+        Svn.commit(elsewhere, "one");
+        Path watched = Svn.checkout(url, dir.resolve("watched"));
+        try (ControllerProcess controller = ControllerProcess.start(watched.resolve("deployment.ini"))) {
+            String served = controller.servingUrl();
+            deployment(elsewhere.resolve("deployment.ini"), text("revision two"), "reload = revision\n");
+            Svn.commit(elsewhere, "two");
+            Thread.sleep(RevisionWatcher.POLL.multipliedBy(3));
+            assertThat(ControllerProcess.get(served + "/")).isEqualTo("revision one");
+            Svn.update(watched);
+            awaitBody(served, "revision two");
+            String status = awaitStatus(controller.control(), "\"result\":\"succeeded\"");
+            assertThat(status).contains("\"trigger\":\"revision r2\"");
+        }
+    }
+
+    @Test
+    void withReloadRevisionAnSvnCheckoutWithoutTheSvnCommandIsRefusedAtStartUp() throws Exception {
+        Path workingCopy = Files.createDirectories(dir.resolve("wc/.svn")).getParent();
+        Path file = deployment(workingCopy.resolve("deployment.ini"), text("never"), "reload = revision\n");
+        Path noPrograms = Files.createDirectories(dir.resolve("no-programs"));
+        try (ControllerProcess controller = ControllerProcess.start(file, Map.of("PATH", noPrograms.toString()))) {
+            assertThat(controller.waitFor(ControllerProcess.WAIT)).isEqualTo(2);
+            assertThat(controller.err()).contains("reload = revision: " + file + " is an svn checkout, and reading"
+                    + " its revision needs the svn command, which cannot be run (Cannot run program \"svn\"")
+                    .endsWith("); install Subversion, or use reload = dev\n")
+                    .doesNotContain("spawn: controller");
+            assertThat(controller.workers()).isEmpty();
+        }
+    }
+
+    @Test
+    void withReloadRevisionAFileInNoCheckoutIsRefusedAtStartUp() throws Exception {
+        Path file = deployment(text("never"), "reload = revision\n");
+        try (ControllerProcess controller = ControllerProcess.start(file)) {
+            assertThat(controller.waitFor(ControllerProcess.WAIT)).isEqualTo(2);
+            assertThat(controller.err()).endsWith("reload = revision: " + file + " is not in a git or svn checkout;"
+                    + " name the checkout in watch, or use reload = dev\n");
+            assertThat(controller.workers()).isEmpty();
         }
     }
 
@@ -215,6 +289,48 @@ class ControllerProcessTest {
                 assertThat(controller.err()).endsWith("Cannot bind 127.0.0.1:" + port + ": Address already in use\n");
                 assertThat(controller.workers()).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void theDirectoryOfAControllerKilledWithSigkillIsRemovedByTheNextController() throws Exception {
+        Path file = deployment(text("killed"));
+        Path killedDirectory;
+        try (ControllerProcess killed = ControllerProcess.start(file)) {
+            killed.servingUrl();
+            killedDirectory = runtimeDirectoryOf(killed.pid());
+            List<ProcessHandle> workers = killed.workers();
+            killed.signal("KILL");
+            killed.waitFor(ControllerProcess.WAIT);
+            for (ProcessHandle worker : workers) {
+                worker.onExit().get(ControllerProcess.WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            assertThat(killedDirectory.resolve(RuntimeDirectory.OWNER)).exists();
+            try (ControllerProcess next = ControllerProcess.start(file)) {
+                next.servingUrl();
+                assertThat(killedDirectory).doesNotExist();
+                Path nextDirectory = runtimeDirectoryOf(next.pid());
+                next.signal("TERM");
+                assertThat(next.waitFor(ControllerProcess.WAIT)).isZero();
+                assertThat(nextDirectory).doesNotExist();
+            }
+        }
+    }
+
+    /** The {@code spawn-*} directory of the controller {@code pid}, in the temporary directory. */
+    private static Path runtimeDirectoryOf(long pid) throws IOException {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith(RuntimeDirectory.PREFIX))
+                    .filter(entry -> ownedBy(entry, pid)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no runtime directory of controller " + pid));
+        }
+    }
+
+    private static boolean ownedBy(Path directory, long pid) {
+        try {
+            return Files.readString(directory.resolve(RuntimeDirectory.OWNER)).startsWith(pid + " ");
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -18,33 +18,33 @@ class GitRevisionTest {
     @Test
     void readsTheCommitOfTheBranchHeadNamesAsGitDoes() throws Exception {
         Path repo = commit(init(dir.resolve("repo")), "one");
-        Path gitDir = GitRevision.gitDirOf(repo.resolve("sub/deeper")).orElseThrow();
+        Revision checkout = Revision.of(repo.resolve("sub/deeper")).orElseThrow();
 
-        assertThat(gitDir).isEqualTo(repo.resolve(".git"));
-        assertThat(GitRevision.of(gitDir)).isEqualTo(git(repo, "rev-parse", "HEAD"));
-        String first = GitRevision.of(gitDir);
+        assertThat(checkout).isEqualTo(new GitRevision(repo.resolve(".git")));
+        assertThat(checkout.read()).isEqualTo(git(repo, "rev-parse", "HEAD"));
+        String first = checkout.read();
         commit(repo, "two");
-        assertThat(GitRevision.of(gitDir)).isEqualTo(git(repo, "rev-parse", "HEAD")).isNotEqualTo(first);
+        assertThat(checkout.read()).isEqualTo(git(repo, "rev-parse", "HEAD")).isNotEqualTo(first);
+        assertThat(checkout.label(first)).isEqualTo(first.substring(0, 12));
     }
 
     @Test
     void readsPackedRefsADetachedHeadAndALinkedWorktree() throws Exception {
         Path repo = commit(init(dir.resolve("repo")), "one");
         git(repo, "pack-refs", "--all");
-        assertThat(GitRevision.of(repo.resolve(".git"))).isEqualTo(git(repo, "rev-parse", "HEAD"));
+        assertThat(new GitRevision(repo.resolve(".git")).read()).isEqualTo(git(repo, "rev-parse", "HEAD"));
 
         git(repo, "worktree", "add", "-q", "-b", "side", dir.resolve("side").toString());
         Path side = commit(dir.resolve("side"), "on the side");
-        Path sideGitDir = GitRevision.gitDirOf(side).orElseThrow();
-        assertThat(GitRevision.of(sideGitDir)).isEqualTo(git(side, "rev-parse", "HEAD"));
+        assertThat(Revision.of(side).orElseThrow().read()).isEqualTo(git(side, "rev-parse", "HEAD"));
 
         git(repo, "checkout", "-q", "--detach");
-        assertThat(GitRevision.of(repo.resolve(".git"))).isEqualTo(git(repo, "rev-parse", "HEAD"));
+        assertThat(new GitRevision(repo.resolve(".git")).read()).isEqualTo(git(repo, "rev-parse", "HEAD"));
     }
 
     @Test
     void aDirectoryOutsideAnyCheckoutHasNone() {
-        assertThat(GitRevision.gitDirOf(dir)).isEmpty();
+        assertThat(Revision.of(dir)).isEmpty();
     }
 
     private static Path init(Path repo) throws Exception {

@@ -257,7 +257,8 @@ final class ConfigLoader {
                 + " = " + key + "' to pass the default's value on as a local setting.").labelled(section.name(), key));
     }
 
-    private String expand(Section section, Option option) {
+    /** The value of {@code option} of {@code section}, interpolated. */
+    String expand(Section section, Option option) {
         return session.interpolation().expand(path(), option.line(), section.name(), option.key(), option.value(),
                 name -> lookup(section, name));
     }

@@ -235,6 +235,31 @@ public final class Deployment {
         return topLoader(newSession()).sectionNames(kind);
     }
 
+    /**
+     * The files a load of this deployment may read: the deployment file, then each file named by
+     * a {@code config:} URI in its values ({@code use}, {@code next}, {@code filter-with}, an entry
+     * of a {@code pipeline}, a composite's mapping such as {@code /api = config:api.ini#main}),
+     * then those files' includes, and so on; each once, in the order found. They are found from
+     * the files' text and the globals passed in, building nothing: no provider or factory class is
+     * loaded, and every section counts, used or not. A named file that is missing or cannot be
+     * parsed is listed but not followed; a value that cannot be interpolated is passed over. What
+     * spawn's controller watches with {@code reload = dev}.
+     *
+     * <pre>{@code
+     * List<Path> files = Deployment.of(Path.of("deployment.ini")).files();
+     * // [/srv/app/deployment.ini, /srv/app/parts/echo.ini]
+     * }</pre>
+     *
+     * @return the files' absolute, normalized paths, the deployment file first
+     * @throws DeploymentException when the URI is not a deployment file, or the deployment file
+     *         itself cannot be read or parsed
+     */
+    public List<Path> files() {
+        // A session that only reads: no injector, no providers, as nothing is built.
+        Session session = new Session(null, classLoader, ProviderRegistry.none(), Lookups.system());
+        return Includes.of(session, topLoader(session), Conf.of(globalConf));
+    }
+
     /** The warnings a load of {@code name} gives (keys shadowed by defaults). */
     List<Problem> warnings(Kind kind, String name) {
         Session session = newSession();

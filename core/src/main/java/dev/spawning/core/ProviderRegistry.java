@@ -35,6 +35,11 @@ final class ProviderRegistry {
         this.broken = broken;
     }
 
+    /** No provider: for a session that reads files and builds nothing ({@link Deployment#files}). */
+    static ProviderRegistry none() {
+        return new ProviderRegistry(Map.of(), List.of());
+    }
+
     static ProviderRegistry discover(ClassLoader classLoader) {
         Map<String, List<Provider>> byName = new LinkedHashMap<>();
         List<String> broken = new ArrayList<>();

@@ -62,21 +62,28 @@ final class Uris {
         String uri = lookup.uri();
         Path relativeTo = lookup.relativeTo();
         Ref ref = lookup.ref();
+        if (relativeTo == null && !Path.of(path.strip().replace('\\', '/')).isAbsolute()) {
+            throw ref.optionError("Cannot resolve relative uri " + PyRepr.of(uri)
+                    + "; no relative_to keyword argument given");
+        }
+        ConfigLoader loader = session.loader(configFile(path, relativeTo), lookup.global(), ref);
+        return loader.context(lookup.kind(), name, lookup.global(), ref);
+    }
+
+    /**
+     * The file of {@code config:PATH} (without its {@code #name}): a relative path starts at
+     * {@code relativeTo}, which is not null then; {@code %XX} escapes are decoded.
+     */
+    static Path configFile(String path, Path relativeTo) {
         String slashed = path.strip().replace('\\', '/');
         if (!Path.of(slashed).isAbsolute()) {
-            if (relativeTo == null) {
-                throw ref.optionError("Cannot resolve relative uri " + PyRepr.of(uri)
-                        + "; no relative_to keyword argument given");
-            }
             slashed = relativeTo.toString().replace('\\', '/') + "/" + slashed;
         }
         if (slashed.startsWith("///")) {
             slashed = slashed.substring(2);
         }
-        Path file = Path.of(URLDecoder.decode(slashed.replace("+", "%2B"), StandardCharsets.UTF_8))
+        return Path.of(URLDecoder.decode(slashed.replace("+", "%2B"), StandardCharsets.UTF_8))
                 .toAbsolutePath().normalize();
-        ConfigLoader loader = session.loader(file, lookup.global(), ref);
-        return loader.context(lookup.kind(), name, lookup.global(), ref);
     }
 
 }
