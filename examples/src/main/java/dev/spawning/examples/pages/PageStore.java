@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -81,9 +82,10 @@ final class PageStore {
      * @throws IOException when it cannot be written; then the old page stays
      */
     void write(StoredPage page) throws IOException {
-        Path temporary = Files.createTempFile(directory, ".put-", ".tmp");
+        // Not Files.createTempFile, whose files only their owner may read.
+        Path temporary = directory.resolve(".put-" + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(page.encode());
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
