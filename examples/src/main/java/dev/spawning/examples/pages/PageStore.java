@@ -85,7 +85,8 @@ final class PageStore {
         // Not Files.createTempFile, whose files only their owner may read.
         Path temporary = directory.resolve(".put-" + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(page.encode());
                 while (bytes.hasRemaining()) {
                     out.write(bytes);

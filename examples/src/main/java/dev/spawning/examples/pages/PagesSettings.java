@@ -80,8 +80,8 @@ record PagesSettings(Templates templates, PageStore store, Routes routes, String
                 try {
                     templates.compile(route.template());
                 } catch (Templates.TemplateException bad) {
-                    problems.add(new Routes.Problem(route.line(), "a template file that exists and compiles ("
-                            + bad.getMessage() + ")"));
+                    problems.add(new Routes.Problem(route.line(), "a template file of " + templates.directory()
+                            + " that exists and compiles (" + bad.getMessage() + ")"));
                 }
             }
         }

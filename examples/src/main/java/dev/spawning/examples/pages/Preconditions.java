@@ -40,6 +40,7 @@ final class Preconditions {
     }
 
     private static boolean names(String field, StoredPage stored, boolean strong) {
-        return HttpFields.listsTag(field, stored.pageTag(), strong) || HttpFields.listsTag(field, stored.dataTag(), strong);
+        return HttpFields.listsTag(field, stored.pageTag(), strong)
+                || HttpFields.listsTag(field, stored.dataTag(), strong);
     }
 }

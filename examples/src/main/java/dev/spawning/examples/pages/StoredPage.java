@@ -90,7 +90,8 @@ record StoredPage(String path, String template, long templateModified, long data
         }
         String path = new String(readBytes(in), StandardCharsets.ISO_8859_1);
         String template = new String(readBytes(in), StandardCharsets.UTF_8);
-        return new StoredPage(path, template, in.readLong(), in.readLong(), in.readLong(), readBytes(in), readBytes(in));
+        return new StoredPage(path, template, in.readLong(), in.readLong(), in.readLong(), readBytes(in),
+                readBytes(in));
     }
 
     private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {

@@ -55,7 +55,8 @@ final class Templates {
             mustache.execute(out, data);
             return out.toString().getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException failed) {
-            throw new TemplateException("Template " + name + SUFFIX + " failed to render: " + failed.getMessage(), failed);
+            throw new TemplateException("Template " + name + SUFFIX + " failed to render: " + failed.getMessage(),
+                    failed);
         }
     }
 
@@ -68,13 +69,15 @@ final class Templates {
      */
     Mustache compile(String name) throws TemplateException {
         if (!Files.isRegularFile(file(name))) {
-            throw new TemplateException("No template file " + name + SUFFIX + " in " + directory, null);
+            // The directory is left out: this message may reach an HTTP client.
+            throw new TemplateException("No template file " + name + SUFFIX, null);
         }
         try {
             // A new factory each time: DefaultMustacheFactory caches compiled templates forever.
             return new DefaultMustacheFactory(directory.toFile()).compile(name + SUFFIX);
         } catch (RuntimeException failed) {
-            throw new TemplateException("Template " + name + SUFFIX + " does not compile: " + failed.getMessage(), failed);
+            throw new TemplateException("Template " + name + SUFFIX + " does not compile: " + failed.getMessage(),
+                    failed);
         }
     }
 

@@ -128,10 +128,10 @@ class PagesAppFactoryTest {
                             "Error in file pages.ini: line 7: [app:pages] urls has the line '/greetings/* = other': expected each"
                                     + " pattern once, but /greetings/* is mapped twice",
                             "Error in file pages.ini: line 7: [app:pages] urls has the line '/missing = nowhere': expected a template"
-                                    + " file that exists and compiles (No template file nowhere.mustache in " + templates
-                                    + ")",
+                                    + " file of " + templates + " that exists and compiles (No template file"
+                                    + " nowhere.mustache)",
                             "Error in file pages.ini: line 7: [app:pages] urls has the line '/broken = broken': expected a template"
-                                    + " file that exists and compiles (Template broken.mustache does not compile:"
+                                    + " file of " + templates + " that exists and compiles (Template broken.mustache does not compile:"
                                     + " Failed to close 'open' tag @[broken.mustache:1])");
                     assertThat(bad.issues()).allSatisfy(issue -> {
                         assertThat(issue.key()).isEqualTo("urls");

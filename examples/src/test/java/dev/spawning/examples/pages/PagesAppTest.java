@@ -316,6 +316,32 @@ class PagesAppTest {
     }
 
     @Test
+    void aTemplateFileRemovedAfterLoadingIs500WithoutNamingTheDirectory() throws Exception {
+        Files.delete(templates.resolve("greeting.mustache"));
+
+        Response put = app.handle(put("/greetings/world", WORLD).build());
+
+        assertThat(put.status()).isEqualTo(500);
+        assertThat(text(put)).isEqualTo("No template file greeting.mustache");
+        assertThat(listing()).isEqualTo(List.of(".lock"));
+    }
+
+    @Test
+    void aPathMappedToAnotherTemplateIsRenderedWithItAtTheNextGet() throws Exception {
+        app.handle(put("/plain/x", "{\"title\": \"T\", \"name\": \"N\"}").build());
+        App remapped = new PagesAppFactory().create(Settings.empty(), Settings.builder("app:pages")
+                .put("templates", templates.toString())
+                .put("data_dir", data.toString())
+                .put("urls", "/plain/* = greeting")
+                .build());
+
+        Response got = remapped.handle(get("/plain/x"));
+
+        assertThat(text(got)).contains("Hello, N!");
+        assertThat(text(app.handle(get("/plain/x")))).isEqualTo("T|");
+    }
+
+    @Test
     void ifMatchWithTheCurrentTagReplaces() throws Exception {
         String tag = app.handle(put("/greetings/world", WORLD).build()).headers().first("ETag").orElseThrow();
 
