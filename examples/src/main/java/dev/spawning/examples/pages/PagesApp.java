@@ -69,22 +69,25 @@ final class PagesApp implements App {
         if (template.isEmpty() || isCurrent(page, template.get())) {
             return page;
         }
-        return settings.store().locked(() -> {
-            StoredPage current = settings.store().read(page.path()).orElse(page);
-            if (isCurrent(current, template.get())) {
-                return current;
-            }
-            long templateModified = settings.templates().modified(template.get());
-            byte[] output;
-            try {
-                output = settings.templates().render(template.get(), PageData.parse(current.data()));
-            } catch (Templates.TemplateException | PageData.Rejected failed) {
-                return current;
-            }
-            StoredPage next = current.rerendered(template.get(), templateModified, output, System.currentTimeMillis());
-            settings.store().write(next);
-            return next;
-        });
+        return settings.store().locked(() -> rerender(page, template.get()));
+    }
+
+    /** Under the lock: renders the page as stored now, unless another writer did it meanwhile. */
+    private StoredPage rerender(StoredPage seen, String template) throws IOException {
+        StoredPage current = settings.store().read(seen.path()).orElse(seen);
+        if (isCurrent(current, template)) {
+            return current;
+        }
+        long templateModified = settings.templates().modified(template);
+        byte[] output;
+        try {
+            output = settings.templates().render(template, PageData.parse(current.data()));
+        } catch (Templates.TemplateException | PageData.Rejected failed) {
+            return current;
+        }
+        StoredPage next = current.rerendered(template, templateModified, output, System.currentTimeMillis());
+        settings.store().write(next);
+        return next;
     }
 
     private boolean isCurrent(StoredPage page, String template) {
