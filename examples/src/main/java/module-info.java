@@ -6,6 +6,9 @@ module dev.spawning.examples {
     // Transitive: the exported providers take and return its types (App, Settings, Filter).
     requires transitive dev.spawning.factory;
     requires tools.jackson.core;
+    requires tools.jackson.databind;
+    // mustache.java ships no module descriptor: its automatic name, from its manifest.
+    requires com.github.mustachejava;
 
     exports dev.spawning.examples;
 
@@ -13,5 +16,6 @@ module dev.spawning.examples {
             dev.spawning.examples.TextAppFactory,
             dev.spawning.examples.EchoAppFactory,
             dev.spawning.examples.CapsFilterFactory,
-            dev.spawning.examples.Caps2FilterAppFactory;
+            dev.spawning.examples.Caps2FilterAppFactory,
+            dev.spawning.examples.pages.PagesAppFactory;
 }

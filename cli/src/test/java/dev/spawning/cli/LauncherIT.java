@@ -79,6 +79,7 @@ class LauncherIT {
                     "cascade composite factory",
                     "coroutine server factory",
                     "echo app factory",
+                    "pages app factory",
                     "prefix filter-app factory",
                     "static app factory",
                     "text app factory",

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The {@code Date} header line (RFC 9110 section 5.6.7), formatted once per second and shared by
@@ -14,7 +15,9 @@ import java.time.format.DateTimeFormatter;
  */
 final class HttpDate {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** IMF-fixdate: a two-digit day, where the JDK's RFC 1123 format writes {@code 7 Dec}. */
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private record Line(long second, byte[] bytes) {
     }

@@ -107,6 +107,8 @@ class ContractFramingTest {
 
             assertThat(added.header("Server")).contains("spawning-" + servers.provider());
             assertThat(added.header("Date")).hasValueSatisfying(v -> DateTimeFormatter.RFC_1123_DATE_TIME.parse(v));
+            assertThat(added.header("Date")).as("IMF-fixdate, RFC 9110 section 5.6.7: a two-digit day")
+                    .hasValueSatisfying(v -> assertThat(v).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"));
             assertThat(kept.headers()).filteredOn(h -> h[0].equalsIgnoreCase("Server")).extracting(h -> h[1])
                     .containsExactly("mine");
             assertThat(kept.headers()).filteredOn(h -> h[0].equalsIgnoreCase("Date")).extracting(h -> h[1])
