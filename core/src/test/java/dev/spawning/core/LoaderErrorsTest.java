@@ -148,7 +148,7 @@ class LoaderErrorsTest {
                 "error: " + at(35) + "[app:unknown_scheme] use = foo:bar: URI scheme not known: 'foo' "
                         + "(from config, service, egg, call)",
                 "error: " + at(38) + "Unknown server provider 'undertw' for [server:typo]. Did you mean: undertow? "
-                        + "Server providers on the classpath: undertow. A provider comes from a jar on the "
+                        + "Server providers on the classpath: coroutine, undertow. A provider comes from a jar on the "
                         + "classpath (add one with --classpath); 'spawn factories' lists them.",
                 "error: " + at(45) + "No section 'nothere' " + APP_PREFIXES + " found in config " + FILE,
                 "error: " + at(48) + "No section 'nothere' " + APP_PREFIXES + " found in config " + FILE,
