@@ -6,8 +6,11 @@ module dev.spawning.examples {
     // Transitive: the exported providers take and return its types (App, Settings, Filter).
     requires transitive dev.spawning.factory;
     requires tools.jackson.core;
+    // Transitive: the exported shapes package takes and returns its JsonNode.
+    requires transitive tools.jackson.databind;
 
     exports dev.spawning.examples;
+    exports dev.spawning.examples.shapes;
 
     provides dev.spawning.factory.Factory with
             dev.spawning.examples.TextAppFactory,
