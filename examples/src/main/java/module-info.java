@@ -16,5 +16,6 @@ module dev.spawning.examples {
             dev.spawning.examples.TextAppFactory,
             dev.spawning.examples.EchoAppFactory,
             dev.spawning.examples.CapsFilterFactory,
-            dev.spawning.examples.Caps2FilterAppFactory;
+            dev.spawning.examples.Caps2FilterAppFactory,
+            dev.spawning.examples.actors.ActorsAppFactory;
 }

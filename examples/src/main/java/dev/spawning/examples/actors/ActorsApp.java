@@ -199,6 +199,11 @@ final class ActorsApp implements App, AutoCloseable {
         return Response.builder(status).header("Content-Type", JSON).body(Json.bytes(body));
     }
 
+    /** For tests: the actors behind this app. */
+    Actors actors() {
+        return actors;
+    }
+
     @Override
     public void close() {
         actors.close();
