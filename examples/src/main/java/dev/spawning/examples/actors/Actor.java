@@ -41,6 +41,8 @@ final class Actor {
     /** Messages reserved or kept but not yet in the mailbox: they count against the capacity. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Told, on the actor's thread and without its lock, each time the mailbox runs dry. */
+    private final Runnable onIdle;
 
     // Guarded by lock.
     private final ArrayDeque<Store.Mail> mailbox = new ArrayDeque<>();
@@ -53,8 +55,9 @@ final class Actor {
     /** A message is being handled: the state is about to change. */
     private boolean handling;
 
-    private Actor(String id, ActorType type, Store store, int capacity, Store.Snapshot snapshot) {
+    private Actor(String id, ActorType type, Store store, int capacity, Store.Snapshot snapshot, Runnable onIdle) {
         this.id = id;
+        this.onIdle = onIdle;
         this.type = type;
         this.store = store;
         this.capacity = capacity;
@@ -65,13 +68,13 @@ final class Actor {
     }
 
     /** A new actor, not yet kept by the store. */
-    static Actor create(String id, ActorType type, Store store, int capacity, JsonNode state) {
-        return new Actor(id, type, store, capacity, new Store.Snapshot(type.name(), 1, 0, state));
+    static Actor create(String id, ActorType type, Store store, int capacity, JsonNode state, Runnable onIdle) {
+        return new Actor(id, type, store, capacity, new Store.Snapshot(type.name(), 1, 0, state), onIdle);
     }
 
     /** An actor restored from the store, with the mail it had not handled; it starts handling it. */
-    static Actor restore(Store.Restored restored, ActorType type, Store store, int capacity) {
-        Actor actor = new Actor(restored.id(), type, store, capacity, restored.snapshot());
+    static Actor restore(Store.Restored restored, ActorType type, Store store, int capacity, Runnable onIdle) {
+        Actor actor = new Actor(restored.id(), type, store, capacity, restored.snapshot(), onIdle);
         for (Store.Mail mail : restored.pending()) {
             actor.mailbox.add(mail);
             actor.nextSeq = mail.seq() + 1;
@@ -193,6 +196,7 @@ final class Actor {
             // A message delivered after the last look but before running was cleared found running
             // set and started no thread: look again.
             if (inbox.isEmpty() || !running.compareAndSet(false, true)) {
+                onIdle.run();
                 return;
             }
         }
@@ -298,12 +302,11 @@ final class Actor {
     /**
      * Deletes the actor, once the store forgets it; messages still in its mailbox are dropped.
      *
-     * @param ifMatch   the {@code If-Match} field, or {@code null}
-     * @param forgotten run under the lock once the store has forgotten it
+     * @param ifMatch the {@code If-Match} field, or {@code null}
      * @return whether it was deleted by this call ({@code false}: already deleted)
      * @throws PreconditionFailed when {@code ifMatch} does not match
      */
-    boolean delete(String ifMatch, Runnable forgotten) {
+    boolean delete(String ifMatch) {
         lock.lock();
         try {
             awaitBetweenMessages();
@@ -314,8 +317,20 @@ final class Actor {
             store.delete(id).join();
             deleted = true;
             mailbox.clear();
-            forgotten.run();
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the actor has nothing to do: no thread, no mail, no message on its way. With no
+     * request using it, it can then be given up.
+     */
+    boolean quiescent() {
+        lock.lock();
+        try {
+            return !running.get() && !handling && inbox.isEmpty() && inFlight.get() == 0 && mailbox.isEmpty();
         } finally {
             lock.unlock();
         }

@@ -1,22 +1,42 @@
 package dev.spawning.examples.actors;
 
 import java.io.IOException;
+import java.io.Serial;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The live actors of one app, by id, restored from the store on start.
+ * The actors of one app. An actor is live in at most one process (or app) at a time: a request
+ * takes it from the store ({@link Store#own}, waiting at most {@code lockWait} while another
+ * process has it), loads it, and the process keeps it while requests use it or it has mail; once
+ * it is idle its snapshot is kept and it is given up, so that the next request, in whatever
+ * process, reads it afresh from the store. So several processes share one {@code data_dir}
+ * without two live copies of an actor, without false 404s and without lost messages.
  *
- * <p>Threading: any request thread. {@link #lifecycle} serialises creating and deleting actors
- * (rare, and each waits for the store); it is taken before an actor's own lock, never after.
- * Replacing a state and casting take only the actor's lock.
+ * <p>Threading: any request thread. Each id has a {@link Slot} whose lock guards taking, giving
+ * up, creating and deleting that actor; it is taken before the actor's own lock, never after.
+ * Reading, replacing a state and casting hold a use of the slot (so the actor is not given up)
+ * but not its lock, except PUT and DELETE which hold it to be alone.
  */
 final class Actors implements AutoCloseable {
+
+    /** The actor is live in another process (or app) and was not given up in time: answer 503. */
+    static final class Busy extends RuntimeException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        Busy(String id) {
+            super("actor \"" + id + "\" is busy in another process; retry later", null, false, false);
+        }
+    }
 
     /** What a PUT came to. */
     sealed interface Put {
@@ -34,33 +54,52 @@ final class Actors implements AutoCloseable {
         }
     }
 
+    /** One id's place in this process. */
+    private static final class Slot {
+
+        final String id;
+        final ReentrantLock lock = new ReentrantLock();
+        // Guarded by lock.
+        Store.Ownership ownership;
+        Actor actor;
+        int users;
+
+        Slot(String id) {
+            this.id = id;
+        }
+    }
+
     private final Map<String, ActorType> types;
     private final Store store;
     private final int capacity;
-    private final ConcurrentHashMap<String, Actor> live = new ConcurrentHashMap<>();
-    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final Duration lockWait;
+    /** Slots are never removed: two slots for one id would make this process wait on itself. */
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
-    private Actors(Map<String, ActorType> types, Store store, int capacity) {
+    private Actors(Map<String, ActorType> types, Store store, int capacity, Duration lockWait) {
         this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
         this.store = store;
         this.capacity = capacity;
+        this.lockWait = lockWait;
     }
 
     /**
-     * The actors the store keeps, each handling the mail it had not handled.
+     * The actors of a store: checks that every actor kept is of an enabled type, then takes up
+     * the actors with mail not yet handled that no other process has, to handle it.
      *
      * @throws IOException when the store cannot be read, or keeps an actor of a type not enabled
      */
-    static Actors open(Map<String, ActorType> types, Store store, int capacity) throws IOException {
-        Actors actors = new Actors(types, store, capacity);
-        for (Store.Restored restored : store.restore()) {
-            ActorType type = types.get(restored.snapshot().type());
-            if (type == null) {
-                throw new IOException("Actor '" + restored.id() + "' is a " + restored.snapshot().type()
-                        + ", a type this app does not enable (types = " + String.join(" ", types.keySet())
-                        + "); add it to types, or delete the actor's files");
+    static Actors open(Map<String, ActorType> types, Store store, int capacity, Duration lockWait) throws IOException {
+        Actors actors = new Actors(types, store, capacity, lockWait);
+        for (String id : store.ids()) {
+            String type = store.typeOf(id);
+            if (type != null && !types.containsKey(type)) {
+                throw new IOException("Actor '" + id + "' is a " + type + ", a type this app does not enable (types = "
+                        + String.join(" ", types.keySet()) + "); add it to types, or delete the actor's files");
             }
-            actors.live.put(restored.id(), Actor.restore(restored, type, store, capacity));
+        }
+        for (String id : store.withJournal()) {
+            actors.pickUp(id);
         }
         return actors;
     }
@@ -74,12 +113,24 @@ final class Actors implements AutoCloseable {
         return types.get(name);
     }
 
-    Actor get(String id) {
-        return live.get(id);
+    /** {@return the ids of the actors kept, in every process} */
+    List<String> ids() throws IOException {
+        return store.ids();
     }
 
-    List<String> ids() {
-        return live.keySet().stream().sorted().toList();
+    /**
+     * Runs {@code action} on an actor, live in this process meanwhile.
+     *
+     * @param action given the actor, or {@code null} when there is none
+     * @throws Busy when another process has it
+     */
+    <T> T using(String id, Function<Actor, T> action) throws IOException {
+        Slot slot = acquire(id);
+        try {
+            return action.apply(slot.actor);
+        } finally {
+            release(slot);
+        }
     }
 
     /**
@@ -87,41 +138,27 @@ final class Actors implements AutoCloseable {
      *
      * @param ifMatch the {@code If-Match} field, or {@code null}
      * @throws Preconditions.PreconditionFailed when it does not match
+     * @throws Busy when another process has the actor
      */
-    Put put(String id, ActorType type, JsonNode state, String ifMatch) {
-        while (true) {
-            Actor actor = live.get(id);
+    Put put(String id, ActorType type, JsonNode state, String ifMatch) throws IOException {
+        Slot slot = acquire(id);
+        slot.lock.lock();
+        try {
+            Actor actor = slot.actor;
             if (actor == null) {
-                Put created = create(id, type, state, ifMatch);
-                if (created != null) {
-                    return created;
-                }
-                continue;
+                Preconditions.checkIfMatch(ifMatch, null);
+                actor = Actor.create(id, type, store, capacity, state, () -> idle(slot));
+                store.snapshot(id, actor.snapshot()).join();
+                slot.actor = actor;
+                return new Put.Created(actor.representation());
             }
             if (!actor.type().name().equals(type.name())) {
                 return new Put.OtherType(actor.type().name());
             }
-            byte[] replaced = actor.replace(state, ifMatch);
-            if (replaced != null) {
-                return new Put.Replaced(replaced);
-            }
-            // Deleted meanwhile: it is gone from the map now; create it afresh.
-        }
-    }
-
-    private Put create(String id, ActorType type, JsonNode state, String ifMatch) {
-        lifecycle.lock();
-        try {
-            if (live.containsKey(id)) {
-                return null;
-            }
-            Preconditions.checkIfMatch(ifMatch, null);
-            Actor actor = Actor.create(id, type, store, capacity, state);
-            store.snapshot(id, actor.snapshot()).join();
-            live.put(id, actor);
-            return new Put.Created(actor.representation());
+            return new Put.Replaced(actor.replace(state, ifMatch));
         } finally {
-            lifecycle.unlock();
+            slot.lock.unlock();
+            release(slot);
         }
     }
 
@@ -130,14 +167,124 @@ final class Actors implements AutoCloseable {
      *
      * @return whether there was one to delete
      * @throws Preconditions.PreconditionFailed when {@code ifMatch} does not match
+     * @throws Busy when another process has the actor
      */
-    boolean delete(String id, String ifMatch) {
-        lifecycle.lock();
+    boolean delete(String id, String ifMatch) throws IOException {
+        Slot slot = acquire(id);
+        slot.lock.lock();
         try {
-            Actor actor = live.get(id);
-            return actor != null && actor.delete(ifMatch, () -> live.remove(id, actor));
+            if (slot.actor == null || !slot.actor.delete(ifMatch)) {
+                return false;
+            }
+            slot.actor = null;
+            return true;
         } finally {
-            lifecycle.unlock();
+            slot.lock.unlock();
+            release(slot);
+        }
+    }
+
+    /** Takes the actor for this process if it is not yet, and counts one more use. */
+    private Slot acquire(String id) throws IOException {
+        Slot slot = slots.computeIfAbsent(id, Slot::new);
+        slot.lock.lock();
+        try {
+            if (slot.ownership == null) {
+                Store.Ownership ownership = store.own(id, lockWait);
+                if (ownership == null) {
+                    throw new Busy(id);
+                }
+                take(slot, ownership);
+            }
+            slot.users++;
+            return slot;
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** At start: takes up an actor that may have mail, unless another process has it. */
+    private void pickUp(String id) throws IOException {
+        Slot slot = slots.computeIfAbsent(id, Slot::new);
+        slot.lock.lock();
+        try {
+            if (slot.ownership == null) {
+                Store.Ownership ownership = store.own(id, Duration.ZERO);
+                if (ownership != null) {
+                    take(slot, ownership);
+                    giveUpIfIdle(slot);
+                }
+            }
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    private void take(Slot slot, Store.Ownership ownership) throws IOException {
+        try {
+            Store.Restored restored = store.load(slot.id);
+            slot.actor = restored == null ? null : Actor.restore(restored, typeOf(restored), store, capacity,
+                    () -> idle(slot));
+            slot.ownership = ownership;
+        } catch (IOException | RuntimeException failed) {
+            ownership.release();
+            throw failed;
+        }
+    }
+
+    private ActorType typeOf(Store.Restored restored) throws IOException {
+        ActorType type = types.get(restored.snapshot().type());
+        if (type == null) {
+            throw new IOException("Actor '" + restored.id() + "' is a " + restored.snapshot().type()
+                    + ", a type this app does not enable");
+        }
+        return type;
+    }
+
+    private void release(Slot slot) {
+        slot.lock.lock();
+        try {
+            slot.users--;
+            giveUpIfIdle(slot);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** Called by an actor's thread when its mailbox is empty. */
+    private void idle(Slot slot) {
+        slot.lock.lock();
+        try {
+            giveUpIfIdle(slot);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    private void giveUpIfIdle(Slot slot) {
+        if (slot.users > 0 || slot.ownership == null || (slot.actor != null && !slot.actor.quiescent())) {
+            return;
+        }
+        try {
+            slot.ownership.release();
+        } catch (IOException ignored) {
+            // The lock goes with the channel, which release closes whatever happens.
+        }
+        slot.ownership = null;
+        slot.actor = null;
+    }
+
+    /** For tests: whether this process has given the actor up (or never had it). */
+    boolean givenUp(String id) {
+        Slot slot = slots.get(id);
+        if (slot == null) {
+            return true;
+        }
+        slot.lock.lock();
+        try {
+            return slot.ownership == null;
+        } finally {
+            slot.lock.unlock();
         }
     }
 

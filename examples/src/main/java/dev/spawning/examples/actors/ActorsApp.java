@@ -71,10 +71,12 @@ final class ActorsApp implements App, AutoCloseable {
             return refusal.response;
         } catch (Preconditions.PreconditionFailed failed) {
             return error(412, failed.getMessage());
+        } catch (Actors.Busy busy) {
+            return json(503, Json.error(busy.getMessage())).header("Retry-After", "1").build();
         }
     }
 
-    private Response list(Request request) {
+    private Response list(Request request) throws IOException {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return notAllowed(request, LIST_METHODS);
         }
@@ -83,10 +85,10 @@ final class ActorsApp implements App, AutoCloseable {
         return json(200, body).build();
     }
 
-    private Response get(Request request, String id) {
-        byte[] representation = existing(request, id).representation();
+    private Response get(Request request, String id) throws IOException {
+        byte[] representation = actors.using(id, actor -> actor == null ? null : actor.representation());
         if (representation == null) {
-            throw new Refusal(noActor(id));
+            return noActor(id);
         }
         String etag = Json.etag(representation);
         if (Preconditions.ifNoneMatchMatches(request.header("If-None-Match").orElse(null), etag)) {
@@ -122,32 +124,28 @@ final class ActorsApp implements App, AutoCloseable {
 
     private Response cast(Request request, String id) throws IOException {
         JsonNode message = readJson(request);
-        Actor actor = existing(request, id);
-        if (actor.type().dispatch(message) instanceof ActorType.Dispatch.Refused(Match.Mismatch mismatch)) {
-            throw unprocessable("no handler of " + actor.type().name() + " takes the message: " + mismatch.reason(),
-                    mismatch.path());
-        }
-        return switch (actor.cast(message)) {
-            case ACCEPTED -> json(202, Json.object().put("accepted", true)).build();
-            case FULL -> json(503, Json.error("the mailbox of \"" + id + "\" is full; retry later"))
-                    .header("Retry-After", "1").build();
-            case GONE -> noActor(id);
-        };
+        return actors.using(id, actor -> {
+            if (actor == null) {
+                return noActor(id);
+            }
+            if (actor.type().dispatch(message) instanceof ActorType.Dispatch.Refused(Match.Mismatch mismatch)) {
+                throw unprocessable("no handler of " + actor.type().name() + " takes the message: "
+                        + mismatch.reason(), mismatch.path());
+            }
+            return switch (actor.cast(message)) {
+                case ACCEPTED -> json(202, Json.object().put("accepted", true)).build();
+                case FULL -> json(503, Json.error("the mailbox of \"" + id + "\" is full; retry later"))
+                        .header("Retry-After", "1").build();
+                case GONE -> noActor(id);
+            };
+        });
     }
 
-    private Response delete(Request request, String id) {
+    private Response delete(Request request, String id) throws IOException {
         if (!actors.delete(id, request.header("If-Match").orElse(null))) {
             return noActor(id);
         }
         return Response.builder(204).build();
-    }
-
-    private Actor existing(Request request, String id) {
-        Actor actor = actors.get(id);
-        if (actor == null) {
-            throw new Refusal(noActor(id));
-        }
-        return actor;
     }
 
     /** The body as JSON: 415 unless it says it is JSON, 400 unless it is one JSON value. */

@@ -8,6 +8,7 @@ import dev.spawning.factory.Settings;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,11 +41,12 @@ import java.util.Map;
  * types = counter chatroom
  * }</pre>
  */
-@FactoryProvider(name = "actors", description = "Actors over REST, kept in data_dir (data_dir, types, mailbox, history)")
+@FactoryProvider(name = "actors", description = "Actors over REST, kept in data_dir (data_dir, types, mailbox, history, lock_wait)")
 public final class ActorsAppFactory implements AppFactory {
 
     static final int DEFAULT_MAILBOX = 100;
     static final int DEFAULT_HISTORY = 50;
+    static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(2);
 
     /** Public because ServiceLoader needs it. */
     public ActorsAppFactory() {
@@ -56,10 +58,11 @@ public final class ActorsAppFactory implements AppFactory {
         int mailbox = localConf.integer("mailbox", DEFAULT_MAILBOX, 1, 1_000_000);
         int history = localConf.integer("history", DEFAULT_HISTORY, 1, 100_000);
         Map<String, ActorType> types = types(localConf, history);
+        Duration lockWait = localConf.duration("lock_wait", DEFAULT_LOCK_WAIT);
         Path dataDir = dataDir(localConf);
         DiskStore store = DiskStore.open(dataDir);
         try {
-            return new ActorsApp(Actors.open(types, store, mailbox));
+            return new ActorsApp(Actors.open(types, store, mailbox, lockWait));
         } catch (IOException | RuntimeException failed) {
             store.close();
             throw new FactoryException((localConf.section().isEmpty() ? "" : "[" + localConf.section() + "] ")

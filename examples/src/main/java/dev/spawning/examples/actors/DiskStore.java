@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,13 +38,22 @@ import tools.jackson.databind.node.ObjectNode;
  * once, and only then delivers the messages and completes their futures; so concurrent casts
  * share one {@code fsync}. A snapshot or a delete first commits the appends queued before it.
  *
- * <p>Threading: any thread may ask; only the writer touches the files after {@link #open}.
+ * <p>Several processes: an actor is owned by one process at a time through {@code locks/ID.lock}
+ * ({@link FileChannel#tryLock}, polled while the caller may wait); only the owner reads or writes
+ * the actor's files.
+ *
+ * <p>Threading: any thread may ask; the writer does all writing; {@link #load} reads on the
+ * caller's thread, which owns the actor, while the writer has nothing of it open.
  */
 final class DiskStore implements Store {
 
     static final String SNAPSHOT = ".snapshot";
     static final String JOURNAL = ".journal";
+    static final String LOCK = ".lock";
+    /** Lock files live apart and are never deleted: a deleted lock file would let two owners in. */
+    static final String LOCKS = "locks";
     private static final String TEMPORARY = ".tmp";
+    private static final Duration LOCK_POLL = Duration.ofMillis(10);
 
     private sealed interface Op {
         CompletableFuture<Void> done();
@@ -57,8 +71,14 @@ final class DiskStore implements Store {
     private record Close(CompletableFuture<Void> done) implements Op {
     }
 
+    private record Release(String id, CompletableFuture<Void> done) implements Op {
+    }
+
     private final Path dir;
+    private final Path locks;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    /** The lock files' channels of the actors this store owns. */
+    private final Set<FileChannel> owned = ConcurrentHashMap.newKeySet();
     // Writer thread only.
     private final Map<String, FileChannel> journals = new HashMap<>();
     private final List<Append> written = new ArrayList<>();
@@ -68,6 +88,7 @@ final class DiskStore implements Store {
 
     private DiskStore(Path dir) {
         this.dir = dir;
+        this.locks = dir.resolve(LOCKS);
     }
 
     /**
@@ -76,32 +97,99 @@ final class DiskStore implements Store {
      * @throws IOException when the directory cannot be made
      */
     static DiskStore open(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        Files.createDirectories(dir.resolve(LOCKS));
         DiskStore store = new DiskStore(dir);
         Thread.ofVirtual().name("actors-store-writer").start(store::writeLoop);
         return store;
     }
 
     @Override
-    public List<Restored> restore() throws IOException {
-        List<Restored> restored = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(TEMPORARY)) {
-                    Files.deleteIfExists(file);
-                } else if (name.endsWith(JOURNAL) && !Files.exists(sibling(idOf(name, JOURNAL), SNAPSHOT))) {
-                    // A delete that stopped half-way: the snapshot goes first.
-                    Files.deleteIfExists(file);
-                } else if (name.endsWith(SNAPSHOT)) {
-                    String id = idOf(name, SNAPSHOT);
-                    Snapshot snapshot = readSnapshot(file);
-                    restored.add(new Restored(id, snapshot, readJournal(id, snapshot.applied())));
-                }
-            }
+    public List<String> ids() throws IOException {
+        return idsWith(SNAPSHOT);
+    }
+
+    @Override
+    public List<String> withJournal() throws IOException {
+        return idsWith(JOURNAL);
+    }
+
+    private List<String> idsWith(String suffix) throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + suffix)) {
+            files.forEach(file -> ids.add(idOf(file.getFileName().toString(), suffix)));
         }
-        restored.sort((a, b) -> a.id().compareTo(b.id()));
-        return restored;
+        ids.sort(null);
+        return ids;
+    }
+
+    @Override
+    public String typeOf(String id) throws IOException {
+        try {
+            return readSnapshot(sibling(id, SNAPSHOT)).type();
+        } catch (NoSuchFileException deleted) {
+            return null;
+        }
+    }
+
+    @Override
+    public Ownership own(String id, Duration wait) throws IOException {
+        FileChannel channel = FileChannel.open(locks.resolve(id + LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (true) {
+                FileLock lock = tryLock(channel);
+                if (lock != null) {
+                    owned.add(channel);
+                    return () -> {
+                        try {
+                            ask(new Release(id, new CompletableFuture<>())).join();
+                        } catch (RuntimeException closed) {
+                            // Closed: the close forced everything, and gives up every lock.
+                        } finally {
+                            owned.remove(channel);
+                            channel.close();
+                        }
+                    };
+                }
+                if (System.nanoTime() >= deadline) {
+                    channel.close();
+                    return null;
+                }
+                Thread.sleep(LOCK_POLL);
+            }
+        } catch (InterruptedException interrupted) {
+            channel.close();
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (IOException | RuntimeException failed) {
+            channel.close();
+            throw failed;
+        }
+    }
+
+    /** The lock, or {@code null} while another process, or another app of this JVM, has it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return null;
+        }
+    }
+
+    @Override
+    public Restored load(String id) throws IOException {
+        // Left-overs of an owner that stopped half-way; only an owner may clear them.
+        Files.deleteIfExists(sibling(id, SNAPSHOT + TEMPORARY));
+        Files.deleteIfExists(sibling(id, JOURNAL + TEMPORARY));
+        Path snapshotFile = sibling(id, SNAPSHOT);
+        if (!Files.exists(snapshotFile)) {
+            // A delete that stopped half-way: the snapshot goes first.
+            Files.deleteIfExists(sibling(id, JOURNAL));
+            return null;
+        }
+        Snapshot snapshot = readSnapshot(snapshotFile);
+        return new Restored(id, snapshot, readJournal(id, snapshot.applied()));
     }
 
     @Override
@@ -119,7 +207,10 @@ final class DiskStore implements Store {
         return ask(new Delete(id, new CompletableFuture<>()));
     }
 
-    /** Waits until what was asked before is done and the files are closed. */
+    /**
+     * Waits until what was asked before is done and the files are closed, then gives up every
+     * actor this store owns (their locks are released).
+     */
     @Override
     public void close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -131,6 +222,15 @@ final class DiskStore implements Store {
             queue.add(new Close(done));
         }
         done.join();
+        // Closing a lock file's channel releases its lock: this app keeps no actor any more.
+        for (FileChannel channel : owned) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // The lock goes with the channel or with the process.
+            }
+        }
+        owned.clear();
     }
 
     private CompletableFuture<Void> ask(Op op) {
@@ -177,6 +277,11 @@ final class DiskStore implements Store {
                     commit();
                     forget(delete.id());
                     delete.done().complete(null);
+                }
+                case Release release -> {
+                    commit();
+                    closeJournal(release.id());
+                    release.done().complete(null);
                 }
                 case Close close -> {
                     commit();
@@ -268,18 +373,20 @@ final class DiskStore implements Store {
             line.set("msg", mail.message());
             kept.append(line).append('\n');
         }
-        FileChannel open = journals.remove(id);
-        if (open != null) {
-            open.close();
-        }
+        closeJournal(id);
         replace(file, kept.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void forget(String id) throws IOException {
+    /** Closes an actor's journal: another owner may replace the file before it is opened again. */
+    private void closeJournal(String id) throws IOException {
         FileChannel open = journals.remove(id);
         if (open != null) {
             open.close();
         }
+    }
+
+    private void forget(String id) throws IOException {
+        closeJournal(id);
         Files.deleteIfExists(sibling(id, SNAPSHOT));
         Files.deleteIfExists(sibling(id, JOURNAL));
         forceDirectory();

@@ -44,13 +44,62 @@ interface Store extends AutoCloseable {
     record Restored(String id, Snapshot snapshot, List<Mail> pending) {
     }
 
+    /** An actor owned by this process: no other process has it live until {@link #release}. */
+    interface Ownership {
+
+        /**
+         * Gives the actor up, once every operation asked for it before is done (so that the next
+         * owner reads everything this one kept).
+         *
+         * @throws IOException when the lock cannot be released
+         */
+        void release() throws IOException;
+    }
+
     /**
-     * Every actor kept, for a start.
+     * The ids of the actors kept, as far as a look at the store now tells.
      *
-     * @return the actors, sorted by id
-     * @throws IOException when the data cannot be read
+     * @return the ids, sorted
+     * @throws IOException when the store cannot be read
      */
-    List<Restored> restore() throws IOException;
+    List<String> ids() throws IOException;
+
+    /**
+     * The type of a kept actor, read without owning it, for checks at start.
+     *
+     * @param id the actor
+     * @return its type's name, or {@code null} when it is not kept (or was deleted meanwhile)
+     * @throws IOException when its snapshot cannot be read
+     */
+    String typeOf(String id) throws IOException;
+
+    /**
+     * The ids of the actors that may have messages not yet handled, for a start to pick up.
+     *
+     * @return the ids, sorted
+     * @throws IOException when the store cannot be read
+     */
+    List<String> withJournal() throws IOException;
+
+    /**
+     * Takes an actor for this process, waiting at most {@code wait} while another process (or
+     * another app of this one) has it.
+     *
+     * @param id   the actor
+     * @param wait how long to wait; zero to try once
+     * @return the ownership, or {@code null} when the actor stayed taken
+     * @throws IOException when the lock cannot be taken for another reason
+     */
+    Ownership own(String id, java.time.Duration wait) throws IOException;
+
+    /**
+     * Reads an actor, which the caller owns.
+     *
+     * @param id the actor
+     * @return the actor with its messages not yet handled, or {@code null} when none is kept
+     * @throws IOException when it cannot be read
+     */
+    Restored load(String id) throws IOException;
 
     /**
      * Keeps a message; once it is durable, runs {@code durable} (on the store's thread, in the

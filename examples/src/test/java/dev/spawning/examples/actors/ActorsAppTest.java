@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawning.examples.shapes.Shape;
 import dev.spawning.factory.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ class ActorsAppTest {
             }
             return s;
         }))));
-        actors = Actors.open(types, new MemoryStore(), capacity);
+        actors = Actors.open(types, new MemoryStore(), capacity, Duration.ZERO);
         app = new ActorsApp(actors);
         return app;
     }
@@ -57,8 +58,7 @@ class ActorsAppTest {
     }
 
     private void awaitIdle(String id) throws InterruptedException {
-        Actor actor = actors.get(id);
-        await(id + " idle", () -> actor.mailbox().isEmpty() && !actor.running());
+        await(id + " idle", () -> actors.givenUp(id));
     }
 
     @Test
@@ -436,15 +436,15 @@ class ActorsAppTest {
     }
 
     @Test
-    void anIdleActorHasNoThread() throws Exception {
+    void anIdleActorIsGivenUpAndReadAfreshByTheNextRequest() throws Exception {
         app(100);
         send(app, "PUT", "/c1", COUNTER_0);
 
-        assertThat(actors.get("c1").running()).isFalse();
+        assertThat(actors.givenUp("c1")).isTrue();
         send(app, "POST", "/c1", "{\"add\": 1}");
         awaitIdle("c1");
 
-        assertThat(actors.get("c1").running()).isFalse();
-        assertThat(actors.get("c1").applied()).isEqualTo(1);
+        assertThat(text(send(app, "GET", "/c1", null))).isEqualTo(
+                "{\"type\":\"counter\",\"version\":3,\"state\":{\"count\":1},\"mailbox\":[]}");
     }
 }

@@ -10,6 +10,7 @@ import dev.spawning.factory.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class ActorsDurabilityTest {
         await(id + " idle", () -> {
             try {
                 return text(send(app, "GET", "/" + id, null)).endsWith("\"mailbox\":[]}")
-                        && !app.actors().get(id).running();
+                        && app.actors().givenUp(id);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -140,13 +141,14 @@ class ActorsDurabilityTest {
                     return ActorTypes.counter().handlers().getFirst().received().apply(state, message);
                 })));
         DiskStore crashedStore = DiskStore.open(dataDir);
-        ActorsApp crashed = new ActorsApp(Actors.open(Map.of("counter", slow), crashedStore, 100));
+        ActorsApp crashed = new ActorsApp(Actors.open(Map.of("counter", slow), crashedStore, 100, Duration.ZERO));
         send(crashed, "PUT", "/c1", COUNTER_0);
         for (int i = 1; i <= 3; i++) {
             assertThat(send(crashed, "POST", "/c1", "{\"add\": " + i + "}").status()).isEqualTo(202);
         }
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        // The crash: the store stops; the handler's work never reaches the disk.
+        // The crash: the store stops and gives its locks up, as a dead process does; the handler's
+        // work never reaches the disk.
         crashedStore.close();
         await("the store closed", () -> crashedStore.snapshot("probe", null).isCompletedExceptionally());
 
@@ -187,6 +189,7 @@ class ActorsDurabilityTest {
         ActorsApp app = start();
 
         assertThat(text(send(app, "GET", "/", null))).isEqualTo("{\"actors\":[]}");
+        assertThat(send(app, "GET", "/c1", null).status()).isEqualTo(404);
         assertThat(dataDir.resolve("half.journal")).doesNotExist();
         assertThat(dataDir.resolve("c1.snapshot.tmp")).doesNotExist();
     }
