@@ -1,7 +1,6 @@
 package dev.spawning.examples.actors;
 
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -331,32 +330,6 @@ final class Actor {
         lock.lock();
         try {
             return !running.get() && !handling && inbox.isEmpty() && inFlight.get() == 0 && mailbox.isEmpty();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** For tests: the messages handled so far are those up to this sequence number. */
-    long applied() {
-        lock.lock();
-        try {
-            return applied;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** For tests: whether the actor has a thread now. */
-    boolean running() {
-        return running.get();
-    }
-
-    /** For tests: the mailbox now. */
-    List<Store.Mail> mailbox() {
-        lock.lock();
-        try {
-            drainInbox();
-            return List.copyOf(mailbox);
         } finally {
             lock.unlock();
         }

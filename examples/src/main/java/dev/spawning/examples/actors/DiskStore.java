@@ -108,9 +108,20 @@ final class DiskStore implements Store {
         return idsWith(SNAPSHOT);
     }
 
+    /** Empty journals are left out: they hold no message. */
     @Override
     public List<String> withJournal() throws IOException {
-        return idsWith(JOURNAL);
+        List<String> ids = new ArrayList<>();
+        for (String id : idsWith(JOURNAL)) {
+            try {
+                if (Files.size(sibling(id, JOURNAL)) > 0) {
+                    ids.add(id);
+                }
+            } catch (NoSuchFileException deleted) {
+                // Deleted or compacted away meanwhile by its owner.
+            }
+        }
+        return ids;
     }
 
     private List<String> idsWith(String suffix) throws IOException {
