@@ -1,17 +1,15 @@
 package dev.spawning.examples.actors;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A store in a directory: per actor, {@code ID.snapshot} (one JSON object: type, version, applied,
@@ -52,7 +47,7 @@ final class DiskStore implements Store {
     static final String LOCK = ".lock";
     /** Lock files live apart and are never deleted: a deleted lock file would let two owners in. */
     static final String LOCKS = "locks";
-    private static final String TEMPORARY = ".tmp";
+    private static final String TEMPORARY = DataFiles.TEMPORARY;
     private static final Duration LOCK_POLL = Duration.ofMillis(10);
 
     private sealed interface Op {
@@ -136,7 +131,7 @@ final class DiskStore implements Store {
     @Override
     public String typeOf(String id) throws IOException {
         try {
-            return readSnapshot(sibling(id, SNAPSHOT)).type();
+            return DataFiles.readSnapshot(sibling(id, SNAPSHOT)).type();
         } catch (NoSuchFileException deleted) {
             return null;
         }
@@ -199,8 +194,8 @@ final class DiskStore implements Store {
             Files.deleteIfExists(sibling(id, JOURNAL));
             return null;
         }
-        Snapshot snapshot = readSnapshot(snapshotFile);
-        return new Restored(id, snapshot, readJournal(id, snapshot.applied()));
+        Snapshot snapshot = DataFiles.readSnapshot(snapshotFile);
+        return new Restored(id, snapshot, DataFiles.readJournal(sibling(id, JOURNAL), snapshot.applied()));
     }
 
     @Override
@@ -311,10 +306,7 @@ final class DiskStore implements Store {
     private void write(Append append) throws IOException {
         FileChannel journal = journal(append.id());
         long before = journal.size();
-        ObjectNode line = Json.object();
-        line.put("seq", append.mail().seq());
-        line.set("msg", append.mail().message());
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(DataFiles.journalLine(append.mail()));
         try {
             while (bytes.hasRemaining()) {
                 journal.write(bytes);
@@ -362,12 +354,7 @@ final class DiskStore implements Store {
     }
 
     private void writeSnapshot(String id, Snapshot snapshot) throws IOException {
-        ObjectNode json = Json.object();
-        json.put("type", snapshot.type());
-        json.put("version", snapshot.version());
-        json.put("applied", snapshot.applied());
-        json.set("state", snapshot.state());
-        replace(sibling(id, SNAPSHOT), Json.bytes(json));
+        DataFiles.replace(sibling(id, SNAPSHOT), DataFiles.snapshotBytes(snapshot));
         compact(id, snapshot.applied());
     }
 
@@ -377,15 +364,12 @@ final class DiskStore implements Store {
         if (!Files.exists(file)) {
             return;
         }
-        StringBuilder kept = new StringBuilder();
-        for (Mail mail : readJournal(id, applied)) {
-            ObjectNode line = Json.object();
-            line.put("seq", mail.seq());
-            line.set("msg", mail.message());
-            kept.append(line).append('\n');
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        for (Mail mail : DataFiles.readJournal(file, applied)) {
+            kept.writeBytes(DataFiles.journalLine(mail));
         }
         closeJournal(id);
-        replace(file, kept.toString().getBytes(StandardCharsets.UTF_8));
+        DataFiles.replace(file, kept.toByteArray());
     }
 
     /** Closes an actor's journal: another owner may replace the file before it is opened again. */
@@ -400,35 +384,7 @@ final class DiskStore implements Store {
         closeJournal(id);
         Files.deleteIfExists(sibling(id, SNAPSHOT));
         Files.deleteIfExists(sibling(id, JOURNAL));
-        forceDirectory();
-    }
-
-    /** Writes a file whole: a temporary file, forced, then renamed over the old one. */
-    private void replace(Path file, byte[] bytes) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + TEMPORARY);
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(true);
-        }
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException notAtomic) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        forceDirectory();
-    }
-
-    /** Makes renames and deletes durable where the platform allows forcing a directory. */
-    private void forceDirectory() {
-        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException | UnsupportedOperationException notSupported) {
-            // Some platforms cannot open a directory; their renames are as durable as they get.
-        }
+        DataFiles.forceDirectory(dir);
     }
 
     private void closeJournals() {
@@ -446,60 +402,6 @@ final class DiskStore implements Store {
         for (Op op = queue.poll(); op != null; op = queue.poll()) {
             op.done().completeExceptionally(new IllegalStateException("The actors' store is closed"));
         }
-    }
-
-    private static Snapshot readSnapshot(Path file) throws IOException {
-        try {
-            JsonNode json = Json.MAPPER.readTree(Files.readAllBytes(file));
-            return new Snapshot(json.get("type").stringValue(), json.get("version").longValue(),
-                    json.get("applied").longValue(), json.get("state"));
-        } catch (JacksonException | NullPointerException bad) {
-            throw new IOException("Cannot read the actor snapshot " + file + ": " + bad.getMessage(), bad);
-        }
-    }
-
-    /**
-     * The journal's messages after {@code applied}. A last line without its newline is a write
-     * that a crash cut short, never acknowledged: it is cut off the file, so that later lines
-     * are not appended after it.
-     */
-    private List<Mail> readJournal(String id, long applied) throws IOException {
-        Path file = sibling(id, JOURNAL);
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        List<Mail> mails = new ArrayList<>();
-        int start = 0;
-        for (int end = indexOf(bytes, start); end >= 0; end = indexOf(bytes, start)) {
-            JsonNode line;
-            try {
-                line = Json.MAPPER.readTree(bytes, start, end - start);
-            } catch (JacksonException torn) {
-                break;
-            }
-            long seq = line.get("seq").longValue();
-            if (seq > applied) {
-                mails.add(new Mail(seq, line.get("msg")));
-            }
-            start = end + 1;
-        }
-        if (start < bytes.length) {
-            try (FileChannel journal = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                journal.truncate(start);
-                journal.force(false);
-            }
-        }
-        return mails;
-    }
-
-    private static int indexOf(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private Path sibling(String id, String suffix) {
