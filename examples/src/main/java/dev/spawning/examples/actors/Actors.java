@@ -125,6 +125,9 @@ final class Actors implements AutoCloseable {
      * @throws Busy when another process has it
      */
     <T> T using(String id, Function<Actor, T> action) throws IOException {
+        if (missing(id)) {
+            return action.apply(null);
+        }
         Slot slot = acquire(id);
         try {
             return action.apply(slot.actor);
@@ -170,6 +173,9 @@ final class Actors implements AutoCloseable {
      * @throws Busy when another process has the actor
      */
     boolean delete(String id, String ifMatch) throws IOException {
+        if (missing(id)) {
+            return false;
+        }
         Slot slot = acquire(id);
         slot.lock.lock();
         try {
@@ -182,6 +188,26 @@ final class Actors implements AutoCloseable {
             slot.lock.unlock();
             release(slot);
         }
+    }
+
+    /**
+     * Whether no actor is kept under this id now, seen without taking it: a snapshot is kept
+     * before a create is answered and removed first by a delete, so its absence means there is no
+     * actor, in any process. (Answering 404 this way takes no lock and makes no lock file.)
+     */
+    private boolean missing(String id) throws IOException {
+        Slot slot = slots.get(id);
+        if (slot != null) {
+            slot.lock.lock();
+            try {
+                if (slot.ownership != null) {
+                    return slot.actor == null;
+                }
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+        return store.typeOf(id) == null;
     }
 
     /** Takes the actor for this process if it is not yet, and counts one more use. */

@@ -184,14 +184,19 @@ class ActorsDurabilityTest {
     @Test
     void aDeleteThatStoppedHalfWayLeavesNoActor() throws Exception {
         Files.writeString(dataDir.resolve("half.journal"), "{\"seq\":1,\"msg\":{\"add\":1}}\n");
-        Files.writeString(dataDir.resolve("c1.snapshot.tmp"), "{");
+        Files.writeString(dataDir.resolve("c1.journal.tmp"), "{");
 
         ActorsApp app = start();
 
         assertThat(text(send(app, "GET", "/", null))).isEqualTo("{\"actors\":[]}");
         assertThat(send(app, "GET", "/c1", null).status()).isEqualTo(404);
         assertThat(dataDir.resolve("half.journal")).doesNotExist();
-        assertThat(dataDir.resolve("c1.snapshot.tmp")).doesNotExist();
+        // Left-overs are cleared by the actor's next owner.
+        assertThat(send(app, "PUT", "/c1", COUNTER_0).status()).isEqualTo(201);
+        assertThat(dataDir.resolve("c1.journal.tmp")).doesNotExist();
+        assertThat(dataDir.resolve("locks/nobody.lock")).doesNotExist();
+        assertThat(send(app, "GET", "/nobody", null).status()).isEqualTo(404);
+        assertThat(dataDir.resolve("locks/nobody.lock")).doesNotExist();
     }
 
     @Test
