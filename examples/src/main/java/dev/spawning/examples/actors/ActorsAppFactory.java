@@ -52,7 +52,11 @@ public final class ActorsAppFactory implements AppFactory {
     public ActorsAppFactory() {
     }
 
-    /** Reads the settings, then restores the actors kept in {@code data_dir}, which start handling their mail. */
+    /**
+     * Reads the settings, checks that every actor kept in {@code data_dir} is of an enabled type,
+     * and takes up the actors with mail not yet handled (unless another process has them), which
+     * start handling it. Other actors are read from {@code data_dir} when a request needs them.
+     */
     @Override
     public App create(Settings globalConf, Settings localConf) throws IOException {
         int mailbox = localConf.integer("mailbox", DEFAULT_MAILBOX, 1, 1_000_000);

@@ -34,7 +34,7 @@ interface Store extends AutoCloseable {
     }
 
     /**
-     * An actor found on start.
+     * An actor as its owner reads it from the store.
      *
      * @param id       its id
      * @param snapshot its last snapshot
