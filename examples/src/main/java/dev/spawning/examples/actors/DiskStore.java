@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A store in a directory: per actor, {@code ID.snapshot} (one JSON object: type, version, applied,
@@ -72,6 +73,7 @@ final class DiskStore implements Store {
     private final Path dir;
     private final Path locks;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong journalForces = new AtomicLong();
     /** The lock files' channels of the actors this store owns. */
     private final Set<FileChannel> owned = ConcurrentHashMap.newKeySet();
     // Writer thread only.
@@ -96,6 +98,11 @@ final class DiskStore implements Store {
         DiskStore store = new DiskStore(dir);
         Thread.ofVirtual().name("actors-store-writer").start(store::writeLoop);
         return store;
+    }
+
+    /** {@return how many times a journal was forced so far: fewer than the casts, when they overlap} */
+    long journalForces() {
+        return journalForces.get();
     }
 
     @Override
@@ -326,6 +333,7 @@ final class DiskStore implements Store {
         for (String id : dirty) {
             try {
                 journal(id).force(false);
+                journalForces.incrementAndGet();
             } catch (IOException e) {
                 failed.put(id, e);
             }

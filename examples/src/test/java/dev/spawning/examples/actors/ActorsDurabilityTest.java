@@ -182,6 +182,26 @@ class ActorsDurabilityTest {
     }
 
     @Test
+    void concurrentCastsShareForcesOfTheJournal() throws Exception {
+        DiskStore store = DiskStore.open(dataDir);
+        ActorsApp app = new ActorsApp(Actors.open(Map.of("counter", ActorTypes.counter()), store, 1000, Duration.ZERO));
+        opened.add(app);
+        send(app, "PUT", "/c1", COUNTER_0);
+
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 1; i <= 200; i++) {
+                statuses.add(threads.submit(() -> send(app, "POST", "/c1", "{\"add\": 1}").status()));
+            }
+        }
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get()).isEqualTo(202);
+        }
+
+        assertThat(store.journalForces()).isPositive().isLessThan(200);
+    }
+
+    @Test
     void aDeleteThatStoppedHalfWayLeavesNoActor() throws Exception {
         Files.writeString(dataDir.resolve("half.journal"), "{\"seq\":1,\"msg\":{\"add\":1}}\n");
         Files.writeString(dataDir.resolve("c1.journal.tmp"), "{");
