@@ -1,6 +1,8 @@
 /**
  * Demo and test-kit providers: {@code text}, {@code echo}, {@code caps} and {@code caps2}, the
- * Java counterparts of the apps and filters Paste Deploy's own tests use.
+ * Java counterparts of the apps and filters Paste Deploy's own tests use; and the seed apps of
+ * Spawning's own history, {@code actors} (with its shape matching, {@code
+ * dev.spawning.examples.shapes}), {@code pages} and {@code topics}.
  */
 module dev.spawning.examples {
     // Transitive: the exported providers take and return its types (App, Settings, Filter).
@@ -17,5 +19,6 @@ module dev.spawning.examples {
             dev.spawning.examples.EchoAppFactory,
             dev.spawning.examples.CapsFilterFactory,
             dev.spawning.examples.Caps2FilterAppFactory,
-            dev.spawning.examples.pages.PagesAppFactory;
+            dev.spawning.examples.pages.PagesAppFactory,
+            dev.spawning.examples.actors.ActorsAppFactory;
 }

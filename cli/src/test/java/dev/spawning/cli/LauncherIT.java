@@ -74,6 +74,7 @@ class LauncherIT {
             List<String> rows = spawn.out().lines().skip(1).map(l -> String.join(" ", l.split("\\s{2,}")))
                     .map(l -> l.substring(0, l.indexOf(" spawning-"))).toList();
             assertThat(rows).containsExactly(
+                    "actors app factory",
                     "caps filter factory",
                     "caps2 filter-app factory",
                     "cascade composite factory",
