@@ -129,6 +129,16 @@ final class Topic implements Closeable {
         }
     }
 
+    /** {@return how many requests wait for this topic's next event now (for tests and diagnostics)} */
+    int waiting() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(changed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** {@return the last sequence number known here; 0 for an empty log} */
     long lastSeq() {
         lock.lock();

@@ -46,6 +46,16 @@ final class TopicsApp implements App, AutoCloseable {
         return events ? events(request, parts[0]) : publish(request, parts[0]);
     }
 
+    /**
+     * {@return how many requests wait for an event of this topic now (for tests and diagnostics)}
+     *
+     * @param name a valid topic name
+     * @throws IOException when the topic's file cannot be opened
+     */
+    int waiting(String name) throws IOException {
+        return store.topic(name).waiting();
+    }
+
     /** Ends the held requests and streams; the store's watcher stops. */
     @Override
     public void close() throws IOException {
