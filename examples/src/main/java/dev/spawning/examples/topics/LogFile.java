@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -31,28 +32,28 @@ final class LogFile implements Closeable {
     private static final byte NEWLINE = '\n';
 
     private final Path path;
-    private final FileChannel channel;
+    // Opened on first need; guarded by this.
+    private FileChannel channel;
 
-    private LogFile(Path path, FileChannel channel) {
+    private LogFile(Path path) {
         this.path = path;
-        this.channel = channel;
     }
 
     /**
-     * Opens the file, creating it empty when absent.
+     * The log file at {@code path}; nothing is opened or created until it is needed: a reader of a
+     * topic that was never published to leaves no file behind.
      *
      * @param path the file; an absolute, normalized path, so that the JVM lock is found by it
-     * @return the open file
-     * @throws IOException when it cannot be opened for reading and appending
+     * @return the log file
      */
-    static LogFile open(Path path) throws IOException {
-        return new LogFile(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE));
+    static LogFile at(Path path) {
+        return new LogFile(path);
     }
 
-    /** {@return the file's size in bytes now} */
+    /** {@return the file's size in bytes now; 0 while it does not exist} */
     long size() throws IOException {
-        return channel.size();
+        FileChannel open = channel(false);
+        return open == null ? 0 : open.size();
     }
 
     /**
@@ -64,14 +65,18 @@ final class LogFile implements Closeable {
      * @throws IOException when the file cannot be read
      */
     long readLines(long from, Consumer<byte[]> line) throws IOException {
-        long end = channel.size();
+        FileChannel open = channel(false);
+        if (open == null) {
+            return from;
+        }
+        long end = open.size();
         long next = from;
         long position = from;
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         while (position < end) {
             buffer.clear().limit((int) Math.min(CHUNK, end - position));
-            int read = channel.read(buffer, position);
+            int read = open.read(buffer, position);
             if (read <= 0) {
                 break;
             }
@@ -102,7 +107,7 @@ final class LogFile implements Closeable {
         ReentrantLock local = IN_THIS_JVM.computeIfAbsent(path, p -> new ReentrantLock());
         local.lock();
         try {
-            FileLock fileLock = channel.lock();
+            FileLock fileLock = channel(true).lock();
             try {
                 return action.run();
             } finally {
@@ -123,8 +128,9 @@ final class LogFile implements Closeable {
      * @throws IOException when the file cannot be written
      */
     long append(byte[] bytes) throws IOException {
-        long end = channel.size();
-        boolean endsLine = end == 0 || lastByte(end) == NEWLINE;
+        FileChannel open = channel(true);
+        long end = open.size();
+        boolean endsLine = end == 0 || lastByte(open, end) == NEWLINE;
         ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 2);
         if (!endsLine) {
             buffer.put(NEWLINE);
@@ -132,21 +138,36 @@ final class LogFile implements Closeable {
         buffer.put(bytes).put(NEWLINE).flip();
         long position = end;
         while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
+            position += open.write(buffer, position);
         }
-        channel.force(false);
+        open.force(false);
         return position;
     }
 
-    private byte lastByte(long end) throws IOException {
+    private static byte lastByte(FileChannel open, long end) throws IOException {
         ByteBuffer one = ByteBuffer.allocate(1);
-        channel.read(one, end - 1);
+        open.read(one, end - 1);
         return one.get(0);
     }
 
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public synchronized void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    /** The open file; {@code null} when it does not exist and {@code create} is false. */
+    private synchronized FileChannel channel(boolean create) throws IOException {
+        if (channel == null) {
+            if (create) {
+                channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+            } else if (Files.exists(path)) {
+                channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            }
+        }
+        return channel;
     }
 
     @Override

@@ -28,6 +28,8 @@ final class Topic implements Closeable {
     // The last `retain` to 2 * `retain` events, in order of seq; trimmed in bulk, not one by one.
     private final List<Event> events = new ArrayList<>();
     private long lastSeq;
+    // The last poll answer built: the many readers one publish wakes share it. Not guarded: any value is valid.
+    private volatile PollAnswer lastAnswer;
     // Where the next read of the file starts: just after the last complete line consumed.
     private long offset;
 
@@ -119,6 +121,25 @@ final class Topic implements Closeable {
         }
     }
 
+    /**
+     * The JSON answer to a poll that found {@code found} after {@code since}, built once for all
+     * the readers that ask the same (thousands, when one publish wakes every held long-poll).
+     *
+     * @param since the reader's cursor
+     * @param found what {@link #await} found for it
+     * @return {@code {"events":[...],"cursor":M}}; not to be changed
+     */
+    byte[] pollAnswer(long since, Read.Events found) {
+        Event last = found.events().isEmpty() ? null : found.events().getLast();
+        PollAnswer answer = lastAnswer;
+        // Identity of the last event: the same instances, so the same data, even if the log was started again.
+        if (answer == null || answer.since() != since || answer.last() != last) {
+            answer = new PollAnswer(since, last, Json.events(found.events(), found.cursor()));
+            lastAnswer = answer;
+        }
+        return answer.body();
+    }
+
     /** Wakes every waiter, which looks again (and sees that the server stops). */
     void wakeAll() {
         lock.lock();
@@ -197,6 +218,9 @@ final class Topic implements Closeable {
         if (events.size() > 2 * retain) {
             events.subList(0, events.size() - retain).clear();
         }
+    }
+
+    private record PollAnswer(long since, Event last, byte[] body) {
     }
 
     /** What a reader gets. */

@@ -122,7 +122,7 @@ final class TopicsApp implements App, AutoCloseable {
                     .body(new EventStream(topic, found.events(), found.cursor(), settings.heartbeat(),
                             store::stopping))
                     .build();
-            case Topic.Read.Events found -> json(200, Json.events(found.events(), found.cursor()));
+            case Topic.Read.Events found -> json(200, topic.pollAnswer(since.get(), found));
         };
     }
 

@@ -47,7 +47,8 @@ class EventStreamTest {
 
         topics.publish("news", "{\"line\": \"a\\nb\"}");
 
-        assertThat(body.awaitFlushedEnding("\n\n", SOON)).isEqualTo(FIRST_TWO + "id: 3\ndata: {\"line\":\"a\\nb\"}\n\n");
+        String third = "id: 3\ndata: {\"line\":\"a\\nb\"}\n\n";
+        assertThat(body.awaitFlushedEnding(third, SOON)).isEqualTo(FIRST_TWO + third);
         assertThat(body.awaitEnd(Duration.ofMillis(50))).as("the stream stays open").isFalse();
     }
 
@@ -74,7 +75,7 @@ class EventStreamTest {
         assertThat(afterId.awaitFlushedEnding("\n\n", SOON)).isEqualTo("id: 2\ndata: [1,\"two\"]\n\n");
         assertThat(afterSince.awaitFlushedEnding("\n\n", SOON)).isEqualTo("id: 2\ndata: [1,\"two\"]\n\n");
         topics.publish("news", "3");
-        assertThat(afterAll.awaitFlushedEnding("\n\n", SOON)).isEqualTo("id: 3\ndata: 3\n\n");
+        assertThat(afterAll.awaitFlushedEnding("id: 3\ndata: 3\n\n", SOON)).isEqualTo("id: 3\ndata: 3\n\n");
     }
 
     @Test

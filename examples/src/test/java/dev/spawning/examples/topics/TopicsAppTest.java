@@ -258,6 +258,13 @@ class TopicsAppTest {
                 "{\"seq\":1,\"data\":{\"kept\":true}}\n{\"seq\":2,\"data\":2}\n");
     }
 
+    @Test
+    void readingATopicNeverPublishedToLeavesNoFile() throws Exception {
+        assertThat(text(topics.get("/ghost/events?wait=0"))).isEqualTo("{\"events\":[],\"cursor\":0}");
+
+        assertThat(dataDir.resolve("ghost.log")).doesNotExist();
+    }
+
     private void assertBadRequest(String pathAndQuery, String error) throws Exception {
         Response response = topics.get(pathAndQuery);
         assertThat(response.status()).as(pathAndQuery).isEqualTo(400);

@@ -27,6 +27,8 @@ class TopicsManyWaitersTest {
     void onePublishAnswersTenThousandHeldLongPollsWithinASecond() throws Exception {
         try (TopicsClient topics = TopicsClient.on(dataDir);
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            // As on a server that has served a while: Jackson's first use in a JVM alone takes a good part of a second.
+            topics.publish("warm-up", "{\"n\": 0}");
             List<CompletableFuture<Response>> held = new ArrayList<>(WAITERS);
             for (int i = 0; i < WAITERS; i++) {
                 held.add(CompletableFuture.supplyAsync(() -> poll(topics), threads));
@@ -39,7 +41,7 @@ class TopicsManyWaitersTest {
             CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(took).isLessThan(Duration.ofSeconds(1));
+            assertThat(took).as("from the publish to the last answer").isLessThan(Duration.ofSeconds(1));
             for (CompletableFuture<Response> answer : held) {
                 assertThat(text(answer.join())).isEqualTo("{\"events\":[{\"seq\":1,\"data\":{\"n\":1}}],\"cursor\":1}");
             }

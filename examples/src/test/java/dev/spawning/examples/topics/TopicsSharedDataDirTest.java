@@ -22,6 +22,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,6 +62,20 @@ class TopicsSharedDataDirTest {
 
         assertThat(text(held.get(2, TimeUnit.SECONDS)))
                 .isEqualTo("{\"events\":[{\"seq\":1,\"data\":{\"from\":\"one\"}}],\"cursor\":1}");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theFileSystemWatchWakesTheOtherWithoutWaitingForThePoll() throws Exception {
+        try (TopicsClient slowPoll = TopicsClient.on(dataDir, "poll_interval", "1h")) {
+            Future<Response> held = CompletableFuture.supplyAsync(
+                    () -> poll(slowPoll, "/news/events?since=0&wait=30"), Thread::startVirtualThread);
+            awaitWaiter(slowPoll);
+
+            one.publish("news", "1");
+
+            assertThat(text(held.get(2, TimeUnit.SECONDS))).isEqualTo("{\"events\":[{\"seq\":1,\"data\":1}],\"cursor\":1}");
+        }
     }
 
     @Test
