@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 final class TopicsApp implements App, AutoCloseable {
 
     private static final String JSON = "application/json";
-    private static final String EVENT_STREAM = "text/event-stream";
 
     private final TopicsSettings settings;
     private final TopicStore store;
@@ -94,35 +93,25 @@ final class TopicsApp implements App, AutoCloseable {
         if (!request.method().equals("GET")) {
             return notAllowed(request, "GET", "events are read with GET; publish with POST to /" + name);
         }
-        Optional<Query> query = Query.parse(request.query());
-        if (query.isEmpty()) {
-            return error(400, "The query is not well percent-encoded");
-        }
-        boolean stream = acceptsEventStream(request);
-        Optional<String> lastEventId = stream ? request.header("Last-Event-ID") : Optional.empty();
-        String cursorName = lastEventId.isPresent() ? "Last-Event-ID" : "since";
-        String cursorText = lastEventId.or(() -> query.get().get("since")).orElse("0");
-        Optional<Long> since = Query.cursor(cursorText);
-        if (since.isEmpty()) {
-            return error(400, cursorName + " = '" + cursorText + "': expected a non-negative integer");
-        }
-        String waitText = query.get().get("wait").orElse(null);
-        Optional<Long> wait = waitText == null ? Optional.of(Query.DEFAULT_WAIT_MILLIS) : Query.waitMillis(waitText);
-        if (wait.isEmpty()) {
-            return error(400, "wait = '" + waitText + "': expected seconds from 0 to 55, such as 25 or 0.5");
+        PollRequest poll;
+        try {
+            poll = PollRequest.of(request);
+        } catch (PollRequest.BadRequest bad) {
+            return error(400, bad.getMessage());
         }
         Topic topic = store.topic(name);
+        // Takes in what other processes appended, so that a read needs no wait for the watcher.
         topic.refresh();
-        long waitNanos = stream || store.stopping() ? 0 : TimeUnit.MILLISECONDS.toNanos(wait.get());
-        return switch (topic.await(since.get(), waitNanos)) {
+        long waitNanos = poll.stream() || store.stopping() ? 0 : TimeUnit.MILLISECONDS.toNanos(poll.waitMillis());
+        return switch (topic.await(poll.since(), waitNanos)) {
             case Topic.Read.Gone gone -> gone(gone);
-            case Topic.Read.Events found when stream -> Response.builder(200)
-                    .header("Content-Type", EVENT_STREAM)
+            case Topic.Read.Events found when poll.stream() -> Response.builder(200)
+                    .header("Content-Type", PollRequest.EVENT_STREAM)
                     .header("Cache-Control", "no-store")
                     .body(new EventStream(topic, found.events(), found.cursor(), settings.heartbeat(),
                             store::stopping))
                     .build();
-            case Topic.Read.Events found -> json(200, topic.pollAnswer(since.get(), found));
+            case Topic.Read.Events found -> json(200, topic.pollAnswer(poll.since(), found));
         };
     }
 
@@ -137,17 +126,6 @@ final class TopicsApp implements App, AutoCloseable {
     private static boolean isJson(String contentType) {
         String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return type.equals(JSON) || type.startsWith("application/") && type.endsWith("+json");
-    }
-
-    private static boolean acceptsEventStream(Request request) {
-        for (String accept : request.headers().all("Accept")) {
-            for (String range : accept.split(",")) {
-                if (range.split(";", 2)[0].strip().equalsIgnoreCase(EVENT_STREAM)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Response notAllowed(Request request, String allow, String hint) {
