@@ -59,6 +59,13 @@ import java.util.function.Supplier;
  * <p>When the server begins a graceful stop (a reload), held long-polls answer at once with their
  * cursor and event streams end, so that clients ask again and reach the new workers.
  *
+ * <p>Limits: a log file only grows; {@code retain} bounds what readers get and what is held in
+ * memory (at most twice {@code retain} events per topic), not the file. Remove a file while no
+ * worker runs; clients then get 410 for their cursor and start again. A worker reads a topic's
+ * whole file when it first serves that topic, and keeps every topic it has served (a name read
+ * but never published creates no file). One watcher thread per app instance lives as long as the
+ * process.
+ *
  * <pre>{@code
  * [app:topics]
  * use = service:topics
