@@ -2,6 +2,7 @@ package dev.spawning.examples.topics;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
@@ -23,8 +24,8 @@ final class Topic implements Closeable {
     private final LogFile file;
     private final int retain;
     private final BooleanSupplier stopping;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final ReentrantLock lock;
+    private final Condition changed;
     // The last `retain` to 2 * `retain` events, in order of seq; trimmed in bulk, not one by one.
     private final List<Event> events = new ArrayList<>();
     private long lastSeq;
@@ -32,24 +33,30 @@ final class Topic implements Closeable {
     private volatile PollAnswer lastAnswer;
     // Where the next read of the file starts: just after the last complete line consumed.
     private long offset;
+    // The lines of the file up to offset: beyond twice `retain`, an append compacts the file.
+    private long linesInFile;
+    // The file's generation the offset belongs to: another one is read from its start.
+    private long generation;
 
-    private Topic(LogFile file, int retain, BooleanSupplier stopping) {
-        this.file = file;
+    private Topic(Path path, int retain, BooleanSupplier stopping) {
+        this.lock = new ReentrantLock();
+        this.file = LogFile.at(path, lock);
         this.retain = retain;
         this.stopping = stopping;
+        this.changed = lock.newCondition();
     }
 
     /**
      * Opens a topic and reads its log file as it is now.
      *
-     * @param file     the topic's log file
+     * @param path     the topic's log file (see {@link LogFile#at})
      * @param retain   how many of the last events a reader may ask for
      * @param stopping true once the server stops: waits end at once
      * @return the topic
      * @throws IOException when the file cannot be read
      */
-    static Topic load(LogFile file, int retain, BooleanSupplier stopping) throws IOException {
-        Topic topic = new Topic(file, retain, stopping);
+    static Topic load(Path path, int retain, BooleanSupplier stopping) throws IOException {
+        Topic topic = new Topic(path, retain, stopping);
         topic.refresh();
         return topic;
     }
@@ -70,8 +77,12 @@ final class Topic implements Closeable {
                 catchUp();
                 Event event = new Event(lastSeq + 1, data);
                 offset = file.append(Json.logLine(event));
+                linesInFile++;
                 add(event);
                 changed.signalAll();
+                if (linesInFile > 2L * retain && file.compactable()) {
+                    compact();
+                }
                 return event.seq();
             } finally {
                 lock.unlock();
@@ -200,16 +211,34 @@ final class Topic implements Closeable {
     }
 
     private void catchUp() throws IOException {
+        file.checkReplaced();
+        if (file.generation() != generation) {
+            // Compacted by another process: its events are read again from the start, kept only if new.
+            generation = file.generation();
+            offset = 0;
+            linesInFile = 0;
+        }
         if (file.size() <= offset) {
             return;
         }
         long before = lastSeq;
-        offset = file.readLines(offset, line -> Json.parseLogLine(line)
-                .filter(event -> event.seq() > lastSeq)
-                .ifPresent(this::add));
+        offset = file.readLines(offset, line -> {
+            linesInFile++;
+            Json.parseLogLine(line).filter(event -> event.seq() > lastSeq).ifPresent(this::add);
+        });
         if (lastSeq != before) {
             changed.signalAll();
         }
+    }
+
+    /** Replaces the file with one of the retained events only; the file's lock and {@link #lock} are held. */
+    private void compact() throws IOException {
+        List<byte[]> lines = new ArrayList<>();
+        for (Event event : events.subList(indexAfter(lastSeq - retain), events.size())) {
+            lines.add(Json.logLine(event));
+        }
+        offset = file.compact(lines);
+        linesInFile = lines.size();
     }
 
     private void add(Event event) {

@@ -104,7 +104,7 @@ final class TopicStore implements Closeable {
 
     private Topic load(String name) {
         try {
-            return Topic.load(LogFile.at(dataDir.resolve(name + SUFFIX)), retain, this::stopping);
+            return Topic.load(dataDir.resolve(name + SUFFIX), retain, this::stopping);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  *       {@code NAME.log} per topic (one JSON line per event), created if absent; relative to the
  *       deployment file's directory. Every worker serving the same topics must share it.</td></tr>
  *   <tr><td>{@code retain}</td><td>{@code 1000}</td><td>how many of a topic's last events a
- *       reader may still ask for; an older cursor gets 410</td></tr>
+ *       reader may still ask for (an older cursor gets 410), and the file keeps (up to twice as
+ *       many between compactions)</td></tr>
  *   <tr><td>{@code heartbeat}</td><td>{@code 15s}</td><td>the longest silence of an event stream:
  *       then a comment line, so that a client gone is noticed</td></tr>
  *   <tr><td>{@code poll_interval}</td><td>{@code 1s}</td><td>how often the logs are looked at for
@@ -59,12 +60,13 @@ import java.util.function.Supplier;
  * <p>When the server begins a graceful stop (a reload), held long-polls answer at once with their
  * cursor and event streams end, so that clients ask again and reach the new workers.
  *
- * <p>Limits: a log file only grows; {@code retain} bounds what readers get and what is held in
- * memory (at most twice {@code retain} events per topic), not the file. Remove a file while no
- * worker runs; clients then get 410 for their cursor and start again. A worker reads a topic's
- * whole file when it first serves that topic, and keeps every topic it has served (a name read
- * but never published creates no file). One watcher thread per app instance lives as long as the
- * process.
+ * <p>A topic's file is compacted: once it holds more than twice {@code retain} lines, the
+ * publish that notices writes the last {@code retain} events to a new file and renames it over
+ * the old one, under the file's lock; the other processes notice the new file (its identity
+ * changed) and read it from its start. A worker reads a topic's file when it first serves that
+ * topic, and keeps every topic it has served in memory (at most twice {@code retain} events each;
+ * a name read but never published creates no file). One watcher thread per app instance lives as
+ * long as the process.
  *
  * <pre>{@code
  * [app:topics]

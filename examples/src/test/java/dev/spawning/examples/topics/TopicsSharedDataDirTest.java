@@ -134,6 +134,63 @@ class TopicsSharedDataDirTest {
                 "{\"seq\":1,\"data\":1}\n{\"seq\":2,\"da\n{\"seq\":2,\"data\":2}\n");
     }
 
+    @Test
+    void theFileIsCompactedToTheRetainedEventsAndBothInstancesGoOn() throws Exception {
+        try (TopicsClient a = TopicsClient.on(dataDir, "retain", "3", "poll_interval", "200ms");
+                TopicsClient b = TopicsClient.on(dataDir, "retain", "3", "poll_interval", "200ms")) {
+            for (int i = 1; i <= 6; i++) {
+                (i % 2 == 0 ? b : a).publish("small", String.valueOf(i));
+            }
+            Future<Response> held = CompletableFuture.supplyAsync(() -> poll(b, "/small/events?since=6&wait=30"),
+                    Thread::startVirtualThread);
+            awaitWaiter(b, "small");
+
+            assertThat(text(a.publish("small", "7"))).isEqualTo("{\"seq\":7}");
+
+            assertThat(dataDir.resolve("small.log")).content(StandardCharsets.UTF_8).isEqualTo(
+                    "{\"seq\":5,\"data\":5}\n{\"seq\":6,\"data\":6}\n{\"seq\":7,\"data\":7}\n");
+            assertThat(text(held.get(2, TimeUnit.SECONDS))).isEqualTo("{\"events\":[{\"seq\":7,\"data\":7}],\"cursor\":7}");
+            assertThat(text(b.publish("small", "8"))).isEqualTo("{\"seq\":8}");
+            for (TopicsClient app : List.of(a, b)) {
+                assertThat(text(app.get("/small/events?since=5&wait=0"))).isEqualTo(
+                        "{\"events\":[{\"seq\":6,\"data\":6},{\"seq\":7,\"data\":7},{\"seq\":8,\"data\":8}],\"cursor\":8}");
+                assertThat(app.get("/small/events?since=4&wait=0").status()).isEqualTo(410);
+            }
+        }
+        try (TopicsClient restarted = TopicsClient.on(dataDir, "retain", "3")) {
+            assertThat(text(restarted.publish("small", "9"))).isEqualTo("{\"seq\":9}");
+        }
+    }
+
+    @Test
+    void concurrentPublishesWithCompactionsStayUniqueAndTheFileStaysSmall() throws Exception {
+        ConcurrentLinkedQueue<Long> seqs = new ConcurrentLinkedQueue<>();
+        try (TopicsClient a = TopicsClient.on(dataDir, "retain", "10", "poll_interval", "200ms");
+                TopicsClient b = TopicsClient.on(dataDir, "retain", "10", "poll_interval", "200ms");
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                TopicsClient app = t % 2 == 0 ? a : b;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        Matcher seq = SEQ.matcher(text(app.publish("busy", "{\"i\": " + i + "}")));
+                        assertThat(seq.matches()).isTrue();
+                        seqs.add(Long.parseLong(seq.group(1)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(seqs).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
+            List<String> lines = Files.readAllLines(dataDir.resolve("busy.log"), StandardCharsets.UTF_8);
+            assertThat(lines).hasSizeBetween(10, 20);
+            assertThat(lines.getLast()).startsWith("{\"seq\":400,");
+            assertThat(text(b.get("/busy/events?since=395&wait=0"))).isEqualTo(text(a.get("/busy/events?since=395&wait=0")));
+        }
+    }
+
     private static Response poll(TopicsClient app, String pathAndQuery) {
         try {
             return app.get(pathAndQuery);
@@ -143,8 +200,12 @@ class TopicsSharedDataDirTest {
     }
 
     private static void awaitWaiter(TopicsClient app) throws Exception {
+        awaitWaiter(app, "news");
+    }
+
+    private static void awaitWaiter(TopicsClient app, String topic) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (app.app.waiting("news") < 1) {
+        while (app.app.waiting(topic) < 1) {
             assertThat(System.nanoTime()).as("waiter in time").isLessThan(deadline);
             Thread.sleep(5);
         }
