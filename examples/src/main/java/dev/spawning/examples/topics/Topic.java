@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class Topic implements Closeable {
 
+    private static final System.Logger LOG = System.getLogger(Topic.class.getName());
+
     private final LogFile file;
     private final int retain;
     private final BooleanSupplier stopping;
@@ -81,7 +83,7 @@ final class Topic implements Closeable {
                 add(event);
                 changed.signalAll();
                 if (linesInFile > 2L * retain && file.compactable()) {
-                    compact();
+                    compactOrWarn();
                 }
                 return event.seq();
             } finally {
@@ -228,6 +230,15 @@ final class Topic implements Closeable {
         });
         if (lastSeq != before) {
             changed.signalAll();
+        }
+    }
+
+    /** The event is stored already: a failed compaction leaves a longer file, and the publish stands. */
+    private void compactOrWarn() {
+        try {
+            compact();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot compact " + file + "; it keeps growing: " + e);
         }
     }
 
