@@ -16,8 +16,10 @@ import tools.jackson.databind.JsonNode;
  * {@link #changed}, nothing more, so thousands of them cost little; a publish here, a line that
  * another process appended (found by {@link #refresh}) or the server's stop wakes them all.
  *
- * <p>{@link #lock} guards every field below it. Lock order: the file's lock
- * ({@link LogFile#exclusively}) before {@link #lock}, never the reverse.
+ * <p>{@link #lock} guards the fields below it but {@code lastAnswer}. Lock order: this JVM's lock
+ * of the file, the file's lock ({@link LogFile#exclusively}), then {@link #lock}; a reader holding
+ * {@link #lock} only tries this JVM's lock of the file ({@link LogFile#checkReplaced}), never waits
+ * for it.
  */
 final class Topic implements Closeable {
 

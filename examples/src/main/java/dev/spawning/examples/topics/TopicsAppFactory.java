@@ -66,7 +66,8 @@ import java.util.function.Supplier;
  * changed) and read it from its start. A worker reads a topic's file when it first serves that
  * topic, and keeps every topic it has served in memory (at most twice {@code retain} events each;
  * a name read but never published creates no file). One watcher thread per app instance lives as
- * long as the process.
+ * long as the process. Remove a topic's file only while no worker runs: clients whose cursor is
+ * then ahead of the log get 410 and start again.
  *
  * <pre>{@code
  * [app:topics]
