@@ -47,6 +47,8 @@ final class LogFile implements Closeable {
     private Object fileKey;
     // Counts the times the file was found replaced by another process and opened again; guarded by this.
     private long generation;
+    // A reader found this JVM's lock of the path taken and looked no further: someone should look again soon.
+    private volatile boolean deferred;
 
     private LogFile(Path path, Lock readers) {
         this.path = path;
@@ -164,15 +166,29 @@ final class LogFile implements Closeable {
      */
     void checkReplaced() throws IOException {
         ReentrantLock local = IN_THIS_JVM.computeIfAbsent(path, p -> new ReentrantLock());
-        if (local.tryLock()) {
-            try {
-                if (stale()) {
-                    drop();
-                }
-            } finally {
-                local.unlock();
-            }
+        if (!local.tryLock()) {
+            deferred = true;
+            return;
         }
+        try {
+            if (stale()) {
+                drop();
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /**
+     * Whether a reader gave up a look since the last call, because a thread of this JVM was
+     * appending to the path: the watcher then looks again soon rather than at its next poll.
+     *
+     * @return true when a look should be done again soon
+     */
+    boolean takeDeferred() {
+        boolean was = deferred;
+        deferred = false;
+        return was;
     }
 
     /** {@return how many times the file was found replaced by another process} */
@@ -278,8 +294,32 @@ final class LogFile implements Closeable {
         }
     }
 
-    /** The open file; {@code null} when it does not exist and {@code create} is false. */
-    private synchronized FileChannel channel(boolean create) throws IOException {
+    /**
+     * The open file; {@code null} when it does not exist and {@code create} is false. Opening
+     * may close a file just opened (when the path changed meanwhile), and closing any channel of a
+     * file releases every lock this process holds on it: so a file is opened only under this
+     * JVM's lock of the path (an appender holds it; a reader only tries it, and reads nothing this
+     * time when it is taken).
+     */
+    private FileChannel channel(boolean create) throws IOException {
+        synchronized (this) {
+            if (channel != null || create) {
+                return create ? open(true) : channel;
+            }
+        }
+        ReentrantLock local = IN_THIS_JVM.computeIfAbsent(path, p -> new ReentrantLock());
+        if (!local.tryLock()) {
+            deferred = true;
+            return null;
+        }
+        try {
+            return open(false);
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private synchronized FileChannel open(boolean create) throws IOException {
         while (channel == null) {
             Object before = currentKey();
             if (before == null && !create) {

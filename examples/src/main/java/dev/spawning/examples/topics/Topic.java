@@ -98,12 +98,15 @@ final class Topic implements Closeable {
      * Takes in the lines other processes appended since the last look, waking the waiters if
      * there are any; cheap when the file has not grown (one size check).
      *
+     * @return false when the look was cut short (a thread of this JVM was appending to the file
+     *         through another app instance), so it should be done again soon
      * @throws IOException when the file cannot be read
      */
-    void refresh() throws IOException {
+    boolean refresh() throws IOException {
         lock.lock();
         try {
             catchUp();
+            return !file.takeDeferred();
         } finally {
             lock.unlock();
         }

@@ -30,6 +30,7 @@ final class TopicStore implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(TopicStore.class.getName());
     private static final String SUFFIX = ".log";
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(20);
 
     private final Path dataDir;
     private final int retain;
@@ -39,6 +40,8 @@ final class TopicStore implements Closeable {
     private final Thread watcher;
     private volatile boolean stopping;
     private volatile boolean closed;
+    // The watcher's own: a look was cut short, so the next comes after LOOK_AGAIN, not poll_interval.
+    private boolean lookAgainSoon;
 
     private TopicStore(Path dataDir, int retain, Duration pollInterval, WatchService watchService) {
         this.dataDir = dataDir;
@@ -146,7 +149,8 @@ final class TopicStore implements Closeable {
     }
 
     private WatchKey nextKey() throws InterruptedException {
-        long nanos = pollInterval.toNanos();
+        long nanos = lookAgainSoon ? LOOK_AGAIN.toNanos() : pollInterval.toNanos();
+        lookAgainSoon = false;
         if (watchService == null) {
             TimeUnit.NANOSECONDS.sleep(nanos);
             return null;
@@ -169,7 +173,9 @@ final class TopicStore implements Closeable {
 
     private void refresh(Topic topic) {
         try {
-            topic.refresh();
+            if (!topic.refresh()) {
+                lookAgainSoon = true;
+            }
         } catch (IOException e) {
             if (!closed) {
                 LOG.log(Level.WARNING, "Cannot read a topic's log in " + dataDir + ": " + e);
