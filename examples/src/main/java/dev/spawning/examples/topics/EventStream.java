@@ -16,13 +16,15 @@ import java.util.function.BooleanSupplier;
  * {@code : heartbeat}, so that a client that went away makes a write fail and the thread ends.
  * It ends when the server begins to stop (the client reconnects with {@code Last-Event-ID} and
  * reaches a server that stays), or when the client fell so far behind that its next event is no
- * longer retained.
+ * longer retained: then its last event is {@code event: gone} with the body of a 410 as its data
+ * (the cursor to read again from).
  *
  * <p>Runs on the thread that handled the request, as every {@link Response.BodyWriter} does.
  */
 final class EventStream implements Response.BodyWriter {
 
     static final String HEARTBEAT = ": heartbeat\n\n";
+    static final String GONE = "event: gone\ndata: ";
 
     private final Topic topic;
     private final List<Event> first;
@@ -55,16 +57,20 @@ final class EventStream implements Response.BodyWriter {
         long last = cursor;
         try {
             while (!stopping.getAsBoolean()) {
-                if (!(topic.await(last, heartbeat.toNanos()) instanceof Topic.Read.Events next)) {
-                    return;
-                }
-                if (next.events().isEmpty()) {
-                    if (!stopping.getAsBoolean()) {
-                        write(HEARTBEAT, out);
+                switch (topic.await(last, heartbeat.toNanos())) {
+                    case Topic.Read.Gone gone -> {
+                        write(GONE + new String(TopicsApp.goneBody(gone), StandardCharsets.UTF_8) + "\n\n", out);
+                        return;
                     }
-                } else {
-                    send(next.events(), out);
-                    last = next.cursor();
+                    case Topic.Read.Events next when next.events().isEmpty() -> {
+                        if (!stopping.getAsBoolean()) {
+                            write(HEARTBEAT, out);
+                        }
+                    }
+                    case Topic.Read.Events next -> {
+                        send(next.events(), out);
+                        last = next.cursor();
+                    }
                 }
             }
         } catch (InterruptedException interrupted) {

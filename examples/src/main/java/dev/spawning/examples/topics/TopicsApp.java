@@ -116,11 +116,19 @@ final class TopicsApp implements App, AutoCloseable {
     }
 
     private static Response gone(Topic.Read.Gone gone) {
+        return json(410, goneBody(gone));
+    }
+
+    /**
+     * {@return the body of a 410 (and of an event stream's last event, {@code gone}): why, and the
+     * cursor to read again from}
+     */
+    static byte[] goneBody(Topic.Read.Gone gone) {
         long restart = gone.firstRetained() - 1;
         String why = gone.since() > gone.lastSeq()
                 ? gone.since() + " is after the last event, " + gone.lastSeq() + " (the log was started again)"
                 : gone.since() + " is older than the retained log, which starts after " + restart;
-        return json(410, Json.error("The cursor " + why + "; read again from cursor " + restart, restart));
+        return Json.error("The cursor " + why + "; read again from cursor " + restart, restart);
     }
 
     private static boolean isJson(String contentType) {

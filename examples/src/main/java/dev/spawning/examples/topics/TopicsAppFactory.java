@@ -51,7 +51,8 @@ import java.util.function.Supplier;
  *   <li>The same URL with {@code Accept: text/event-stream}: Server-Sent Events, one per entry
  *       ({@code id:} the seq, {@code data:} the JSON), from after {@code Last-Event-ID} (or
  *       {@code since}); new events are pushed as they are published, {@code : heartbeat} after
- *       each silent {@code heartbeat}.</li>
+ *       each silent {@code heartbeat}. A stream that falls behind the retained log ends with
+ *       {@code event: gone} whose data is the body of a 410.</li>
  *   <li>Another method: 405 with {@code Allow} ({@code POST} on a topic, {@code GET} on its
  *       events). A name that is not 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}
  *       (not starting with {@code .}): 400. Any other path: 404.</li>

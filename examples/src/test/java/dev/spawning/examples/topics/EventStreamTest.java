@@ -7,6 +7,7 @@ import dev.spawning.factory.Response;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,23 @@ class EventStreamTest {
         assertThat(gone.status()).isEqualTo(410);
         assertThat(text(gone)).isEqualTo("{\"error\":\"The cursor 0 is older than the retained log, which starts "
                 + "after 1; read again from cursor 1\",\"cursor\":1}");
+    }
+
+    @Test
+    void aStreamThatFellBehindTheRetainedLogEndsWithAGoneEvent() throws Exception {
+        for (int i = 3; i <= 6; i++) {
+            topics.publish("news", String.valueOf(i));
+        }
+        Topic topic = Topic.load(dataDir.resolve("news.log"), 3, () -> false);
+        // As a stream whose client had seen event 2 when four more came at once.
+        EventStream stream = new EventStream(topic, List.of(), 2, Duration.ofSeconds(5), () -> false);
+
+        StreamedBody body = StreamedBody.start(Response.builder(200).body(stream).build());
+
+        assertThat(body.awaitEnd(SOON)).isTrue();
+        assertThat(body.flushed()).isEqualTo("event: gone\ndata: {\"error\":\"The cursor 2 is older than the retained"
+                + " log, which starts after 3; read again from cursor 3\",\"cursor\":3}\n\n");
+        topic.close();
     }
 
     @Test
