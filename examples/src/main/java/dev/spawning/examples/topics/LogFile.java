@@ -256,7 +256,7 @@ final class LogFile implements Closeable {
     }
 
     /**
-     * Appends one line at the end and forces it to the disk; call it inside {@link #exclusively}.
+     * Appends one line at the end; call it inside {@link #exclusively}, then {@link #force}.
      * A last line left without its line break (by a process that died while writing) is ended
      * first, so that it stays one unreadable line rather than spoiling this one.
      *
@@ -277,8 +277,17 @@ final class LogFile implements Closeable {
         while (buffer.hasRemaining()) {
             position += open.write(buffer, position);
         }
-        open.force(false);
         return position;
+    }
+
+    /**
+     * Forces what was appended to the disk; call it inside {@link #exclusively}, after
+     * {@link #append}.
+     *
+     * @throws IOException when the file cannot be synced
+     */
+    void force() throws IOException {
+        channel(true).force(false);
     }
 
     private static byte lastByte(FileChannel open, long end) throws IOException {

@@ -68,7 +68,8 @@ final class Topic implements Closeable {
     /**
      * Appends an event with the next sequence number, unique across every process sharing the
      * file: under the file's lock, the lines others appended are read first, then this one is
-     * written and forced to the disk.
+     * written and forced to the disk. Waiters are woken once it is written, before the disk
+     * confirms; the publisher's answer waits for the disk.
      *
      * @param data the event's JSON value
      * @return its sequence number
@@ -76,6 +77,7 @@ final class Topic implements Closeable {
      */
     long publish(JsonNode data) throws IOException {
         return file.exclusively(() -> {
+            long seq;
             lock.lock();
             try {
                 catchUp();
@@ -84,13 +86,21 @@ final class Topic implements Closeable {
                 linesInFile++;
                 add(event);
                 changed.signalAll();
-                if (linesInFile > 2L * retain && file.compactable()) {
-                    compactOrWarn();
-                }
-                return event.seq();
+                seq = event.seq();
             } finally {
                 lock.unlock();
             }
+            // Still under the file's lock, but not the topic's: readers and waiters do not wait for the disk.
+            file.force();
+            lock.lock();
+            try {
+                if (linesInFile > 2L * retain && file.compactable()) {
+                    compactOrWarn();
+                }
+            } finally {
+                lock.unlock();
+            }
+            return seq;
         });
     }
 
