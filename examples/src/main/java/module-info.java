@@ -20,5 +20,6 @@ module dev.spawning.examples {
             dev.spawning.examples.CapsFilterFactory,
             dev.spawning.examples.Caps2FilterAppFactory,
             dev.spawning.examples.pages.PagesAppFactory,
-            dev.spawning.examples.actors.ActorsAppFactory;
+            dev.spawning.examples.actors.ActorsAppFactory,
+            dev.spawning.examples.topics.TopicsAppFactory;
 }

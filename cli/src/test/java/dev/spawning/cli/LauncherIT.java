@@ -84,6 +84,7 @@ class LauncherIT {
                     "prefix filter-app factory",
                     "static app factory",
                     "text app factory",
+                    "topics app factory",
                     "undertow server factory",
                     "urlmap composite factory");
         }

@@ -11,6 +11,9 @@
  *       ({@link dev.spawning.examples.Caps2FilterAppFactory}): one ASCII case mapping of the
  *       response body, offered as a filter and as a filter-app so that both protocols can be
  *       exercised with a visible effect.</li>
+ *   <li>{@code topics} ({@link dev.spawning.examples.topics.TopicsAppFactory}, in its own
+ *       package): Comet, long-poll and Server-Sent Events over per-topic logs shared by worker
+ *       processes.</li>
  * </ul>
  *
  * <pre>{@code

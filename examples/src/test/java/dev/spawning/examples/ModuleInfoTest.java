@@ -46,7 +46,7 @@ class ModuleInfoTest {
     void moduleInfoProvidesExactlyTheClassesListedInTheServicesFile() throws Exception {
         ProviderDeclarations declared = ProviderDeclarations.of(TextAppFactory.class);
         assertThat(declared.module()).isEqualTo("dev.spawning.examples");
-        assertThat(declared.provides()).isEqualTo(declared.servicesFile()).hasSize(6);
+        assertThat(declared.provides()).isEqualTo(declared.servicesFile()).hasSize(7);
     }
 
     private static String name(Factory factory) {
