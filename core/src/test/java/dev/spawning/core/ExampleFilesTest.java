@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,5 +35,12 @@ class ExampleFilesTest {
     void helloAndItsYamlTwinAreOneTextApp(String name) {
         assertThat(Deployment.of(EXAMPLES.resolve(name)).describe(Kind.APP, "main"))
                 .isEqualTo("[app:main] text (app factory), service:text\n    body = This is basic app\n");
+    }
+
+    @Test
+    void theShowcaseAndItsYamlTwinComposeTheSameApps() {
+        String ini = Deployment.of(EXAMPLES.resolve("showcase.ini")).describe(Kind.APP, "main");
+        String yaml = Deployment.of(EXAMPLES.resolve("showcase.yaml")).describe(Kind.APP, "main");
+        assertThat(yaml).isEqualTo(ini).contains("service:actors", "service:pages", "service:topics", "service:static");
     }
 }
