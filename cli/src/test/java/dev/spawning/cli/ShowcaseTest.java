@@ -246,6 +246,61 @@ class ShowcaseTest {
         }
     }
 
+    /**
+     * Under the controller with two workers (connections spread over both): every worker serves
+     * the same actor, page and topic; a publish wakes the long-polls held by either worker; and a
+     * reload's draining worker answers its held long-polls at once with the current cursor.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"coroutine", "undertow"})
+    void twoWorkersServeTheSameStateAndADrainAnswersHeldLongPolls(String provider) throws Exception {
+        Path file = deployment(provider);
+        try (JavaProcess spawn = serve(file, "processes=2", "control=" + dir.resolve("spawn.sock"))) {
+            String base = serving(spawn);
+            assertThat(send("PUT", base + "/actors/shared", "application/json",
+                    "{\"type\": \"counter\", \"state\": {\"count\": 0}}").statusCode()).isEqualTo(201);
+            String page = send("PUT", base + "/pages/greetings/shared", "application/json", "{\"name\": \"both\"}").body();
+            List<HttpClient> clients = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+            }
+            for (HttpClient client : clients) {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(send(client, "POST", base + "/actors/shared", "{\"add\": 1}").statusCode()).isEqualTo(202);
+                }
+                assertThat(send(client, "GET", base + "/pages/greetings/shared", null).body()).isEqualTo(page);
+            }
+            assertThat(awaitVersionedState(base + "/actors/shared", 40).get("state").get("count").asInt()).isEqualTo(40);
+
+            List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+            for (HttpClient client : clients) {
+                held.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/topics/shared/events?since=0&wait=30"))
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(500);
+            send("POST", base + "/topics/shared", "application/json", "{\"n\": 1}");
+            for (CompletableFuture<HttpResponse<String>> answer : held) {
+                assertThat(JSON.readTree(answer.get(5, TimeUnit.SECONDS).body()).get("cursor").asInt()).isEqualTo(1);
+            }
+
+            held.clear();
+            for (HttpClient client : clients) {
+                held.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/topics/shared/events?since=1&wait=30"))
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(500);
+            long reload = System.nanoTime();
+            Spawn.run(new String[] {"ctl", "reload", file.toString(), "--control", dir.resolve("spawn.sock").toString()},
+                    System.out, System.err);
+            for (CompletableFuture<HttpResponse<String>> answer : held) {
+                HttpResponse<String> drained = answer.get(25, TimeUnit.SECONDS);
+                assertThat(JSON.readTree(drained.body()).get("cursor").asInt()).isEqualTo(1);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - reload)).as("answered by the drain, not the wait")
+                    .isLessThan(Duration.ofSeconds(25));
+        }
+    }
+
     /** The actor's representation once its state's count is {@code count} (messages are handled after the 202). */
     private static JsonNode awaitVersionedState(String url, int count) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -275,6 +330,13 @@ class ShowcaseTest {
             }
         }
         return events.toString();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, String method, String url, String body)
+            throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, String url, String contentType, String body,
