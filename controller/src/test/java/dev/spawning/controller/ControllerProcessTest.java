@@ -122,7 +122,7 @@ class ControllerProcessTest {
 
     @Test
     void withReloadRevisionAnSvnUpdateToANewRevisionStartsANewGeneration() throws Exception {
-        Svn.assumeInstalled();
+        Svn.requireInstalled();
         String url = Svn.createRepository(dir.resolve("repo"));
         Path elsewhere = Svn.checkout(url, dir.resolve("elsewhere"));
         deployment(elsewhere.resolve("deployment.ini"), text("revision one"), "reload = revision\n");

@@ -1,6 +1,6 @@
 package dev.spawning.controller;
 
-import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +11,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Subversion for tests: a repository ({@code svnadmin create}), working copies of it, commits and
- * updates, each by running the svn programs. A test that needs them calls {@link #assumeInstalled}
- * first: without Subversion it is skipped, saying why (CI installs it: {@code .ci/run}).
+ * updates, each by running the svn programs. A test that needs them calls {@link #requireInstalled}
+ * first: without Subversion it fails, saying what to install (CI installs it: {@code .ci/run}).
  */
 final class Svn {
 
     private Svn() {
     }
 
-    /** Skips the calling test when {@code svn} or {@code svnadmin} cannot be run. */
-    static void assumeInstalled() {
-        assumeThat(runs("svn") && runs("svnadmin"))
-                .as("svn and svnadmin are not installed (the subversion package; .ci/run installs it when it"
-                        + " runs as root), so the svn checkout tests cannot run")
+    /** Fails the calling test, saying what to install, when {@code svn} or {@code svnadmin} cannot be run. */
+    static void requireInstalled() {
+        assertThat(runs("svn") && runs("svnadmin"))
+                .as("The svn checkout tests need svn and svnadmin on the PATH; on Debian: apt-get install subversion"
+                        + " (.ci/run installs it)")
                 .isTrue();
     }
 

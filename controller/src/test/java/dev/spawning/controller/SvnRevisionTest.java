@@ -21,7 +21,7 @@ class SvnRevisionTest {
 
     @Test
     void theRevisionIsTheWorkingCopysAndChangesOnUpdateNotOnACommitElsewhere() throws Exception {
-        Svn.assumeInstalled();
+        Svn.requireInstalled();
         String url = Svn.createRepository(dir.resolve("repo"));
         Path watched = Svn.checkout(url, dir.resolve("watched"));
         Path other = Svn.checkout(url, dir.resolve("other"));
@@ -76,7 +76,7 @@ class SvnRevisionTest {
 
     @Test
     void aWorkingCopySvnCannotReadIsRefusedWithSvnsOwnError() throws Exception {
-        Svn.assumeInstalled();
+        Svn.requireInstalled();
         Path root = Files.createDirectories(dir.resolve("wc/.svn")).getParent();
         SvnRevision checkout = SvnRevision.at(root);
 
