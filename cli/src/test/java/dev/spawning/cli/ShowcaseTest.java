@@ -145,6 +145,8 @@ class ShowcaseTest {
             assertThat(send("PUT", base + "greetings/other", "text/plain", "hi").statusCode()).isEqualTo(415);
             assertThat(send("PUT", base + "greetings/other", "application/json", "{\"name\":").statusCode())
                     .isEqualTo(400);
+            assertThat(send("PUT", base + "greetings/other", "application/json", "[\"not\", \"an object\"]")
+                    .statusCode()).as("data the template cannot take").isEqualTo(422);
             assertThat(send("GET", base + "greetings/other", null, null).statusCode())
                     .as("nothing stored when the PUT failed").isEqualTo(404);
         }
