@@ -59,18 +59,13 @@ class ControllerServeTest {
                 "processes=2");
     }
 
-    private static String serving(JavaProcess spawn) throws InterruptedException {
-        String line = spawn.nextLine(WAIT);
-        assertThat(line).as("stderr: %s", spawn.err()).startsWith("Serving on http://127.0.0.1:");
-        return line.substring("Serving on ".length());
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"coroutine", "undertow"})
     void twoWorkersServeAndCtlStatusShowsThem(String provider) throws Exception {
         Path file = deployment(provider, text("hello"));
         try (JavaProcess spawn = serve(file)) {
-            String url = serving(spawn);
+            String url = spawn.servingUrl(WAIT);
             assertThat(SpawnProcessTest.get(url + "/")).isEqualTo("hello");
             Map<String, Object> status = status(file);
             assertThat(status).containsEntry("processes", 2).containsEntry("serving_generation", 1);
@@ -90,7 +85,7 @@ class ControllerServeTest {
     void keepAliveConnectionsOpenedAtOnceSpreadEvenlyOverTheWorkers(String provider) throws Exception {
         Path file = deployment(provider, text("hello"));
         try (JavaProcess spawn = serve(file)) {
-            InetSocketAddress address = address(serving(spawn));
+            InetSocketAddress address = address(spawn.servingUrl(WAIT));
             awaitStarted(file);
             List<RawHttp> clients = new CopyOnWriteArrayList<>();
             try (ExecutorService burst = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -158,7 +153,7 @@ class ControllerServeTest {
         Files.writeString(codeFile, deploymentText(provider, "reload = dev\nclasspath = classes",
                 "use = call:proof.Version::app"));
         try (JavaProcess spawn = serve(codeFile);
-                KeepAliveLoad load = KeepAliveLoad.start(address(serving(spawn)), 4, "/", "/echo")) {
+                KeepAliveLoad load = KeepAliveLoad.start(address(spawn.servingUrl(WAIT)), 4, "/", "/echo")) {
             int generation = 1;
             for (String version : List.of("c1", "c2", "c3")) {
                 compileVersion(classes, version);
@@ -185,7 +180,7 @@ class ControllerServeTest {
         git(checkout, "commit", "-q", "-m", "s0");
         reported.clear();
         try (JavaProcess spawn = serve(revisionFile);
-                KeepAliveLoad load = KeepAliveLoad.start(address(serving(spawn)), 4, "/", "/echo")) {
+                KeepAliveLoad load = KeepAliveLoad.start(address(spawn.servingUrl(WAIT)), 4, "/", "/echo")) {
             int generation = 1;
             for (String version : List.of("s1", "s2", "s3")) {
                 writeRevision(revisionFile, provider, version);
@@ -312,7 +307,7 @@ class ControllerServeTest {
             throws Exception {
         Path file = deployment(provider, text("old code"));
         try (JavaProcess spawn = serve(file)) {
-            String url = serving(spawn);
+            String url = spawn.servingUrl(WAIT);
             deployment(provider, "use = call:dev.spawning.core.TestFactories::broken");
             assertThat(ctl("reload", file.toString())).isEqualTo("reload requested\n");
             Map<String, Object> status = awaitReloadOutcome(file);
@@ -330,7 +325,7 @@ class ControllerServeTest {
     void aControllerKilledWithSigkillLeavesNoWorkerAndFreesThePortWithinTheGracePeriod(String provider)
             throws Exception {
         try (JavaProcess spawn = serve(deployment(provider, text("orphan")))) {
-            URI url = URI.create(serving(spawn));
+            URI url = URI.create(spawn.servingUrl(WAIT));
             List<ProcessHandle> workers = spawn.children();
             assertThat(workers).hasSize(2);
             spawn.signal("KILL");

@@ -1,5 +1,7 @@
 package dev.spawning.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -95,6 +97,16 @@ final class JavaProcess implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * The address {@code spawn serve} prints first, {@code Serving on URL}, waiting up to
+     * {@code timeout}; it must be on 127.0.0.1, where the tests serve.
+     */
+    String servingUrl(Duration timeout) throws InterruptedException {
+        String line = nextLine(timeout);
+        assertThat(line).as("stderr: %s", err()).startsWith("Serving on http://127.0.0.1:");
+        return line.substring("Serving on ".length());
     }
 
     /** Waits for the process to end; returns its exit status. */

@@ -64,20 +64,17 @@ class ShowcaseTest {
         for (String setting : settings) {
             args.addAll(List.of("--set", setting));
         }
-        return JavaProcess.spawn(Map.of("SHOWCASE_DATA", dir.resolve("data").toString()), args.toArray(String[]::new));
+        // The test's own temporary directory: a controller's spawn-* directory goes with it, even after a SIGKILL.
+        return JavaProcess.spawn(Map.of("SHOWCASE_DATA", dir.resolve("data").toString()),
+                List.of("-Djava.io.tmpdir=" + dir), args.toArray(String[]::new));
     }
 
-    private static String serving(JavaProcess spawn) throws InterruptedException {
-        String line = spawn.nextLine(WAIT);
-        assertThat(line).as("stderr: %s", spawn.err()).startsWith("Serving on http://127.0.0.1:");
-        return line.substring("Serving on ".length());
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"coroutine", "undertow"})
     void actorsAnswerEveryStatusOfTheirTableWithETagsAndShapes(String provider) throws Exception {
         try (JavaProcess spawn = serve(deployment(provider))) {
-            String base = serving(spawn) + "/actors/";
+            String base = spawn.servingUrl(WAIT) + "/actors/";
             String counter = "{\"type\": \"counter\", \"state\": {\"count\": 0}}";
             assertThat(send("PUT", base + "c1", "application/json", counter).statusCode()).isEqualTo(201);
             assertThat(send("PUT", base + "c1", "application/json", counter).statusCode()).isEqualTo(200);
@@ -121,7 +118,7 @@ class ShowcaseTest {
     @ValueSource(strings = {"coroutine", "undertow"})
     void pagesRenderOnPutAndServeTheSameBytesOnGet(String provider) throws Exception {
         try (JavaProcess spawn = serve(deployment(provider))) {
-            String base = serving(spawn) + "/pages/";
+            String base = spawn.servingUrl(WAIT) + "/pages/";
             HttpResponse<String> created = send("PUT", base + "greetings/world", "application/json",
                     "{\"name\": \"<World>\"}");
             assertThat(created.statusCode()).isEqualTo(201);
@@ -170,7 +167,7 @@ class ShowcaseTest {
                 retain = 2
                 """.formatted(SHOWCASE));
         try (JavaProcess spawn = serve(file)) {
-            String root = serving(spawn);
+            String root = spawn.servingUrl(WAIT);
             String topics = root + "/topics/";
             HttpResponse<String> published = send("POST", topics + "news", "application/json", "{\"text\": \"one\"}");
             assertThat(published.statusCode()).isEqualTo(201);
@@ -207,7 +204,7 @@ class ShowcaseTest {
     @ValueSource(strings = {"coroutine", "undertow"})
     void thePageIsServedAsFilesAndNothingOutsideItsDirectory(String provider) throws Exception {
         try (JavaProcess spawn = serve(deployment(provider))) {
-            String base = serving(spawn);
+            String base = spawn.servingUrl(WAIT);
             HttpResponse<String> page = send("GET", base + "/", null, null);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
@@ -228,7 +225,7 @@ class ShowcaseTest {
         Path file = deployment(provider);
         String page;
         try (JavaProcess spawn = serve(file, "processes=1", "reload=dev")) {
-            String base = serving(spawn);
+            String base = spawn.servingUrl(WAIT);
             send("PUT", base + "/actors/kept", "application/json", "{\"type\": \"counter\", \"state\": {\"count\": 0}}");
             page = send("PUT", base + "/pages/greetings/kept", "application/json", "{\"name\": \"kept\"}").body();
             for (int i = 0; i < 50; i++) {
@@ -242,7 +239,7 @@ class ShowcaseTest {
             spawn.waitFor(WAIT);
         }
         try (JavaProcess again = serve(file)) {
-            String base = serving(again);
+            String base = again.servingUrl(WAIT);
             assertThat(awaitVersionedState(base + "/actors/kept", 50).get("state").get("count").asInt()).isEqualTo(50);
             assertThat(send("GET", base + "/pages/greetings/kept", null, null).body()).isEqualTo(page);
         }
@@ -258,7 +255,7 @@ class ShowcaseTest {
     void twoWorkersServeTheSameStateAndADrainAnswersHeldLongPolls(String provider) throws Exception {
         Path file = deployment(provider);
         try (JavaProcess spawn = serve(file, "processes=2", "control=" + dir.resolve("spawn.sock"))) {
-            String base = serving(spawn);
+            String base = spawn.servingUrl(WAIT);
             assertThat(send("PUT", base + "/actors/shared", "application/json",
                     "{\"type\": \"counter\", \"state\": {\"count\": 0}}").statusCode()).isEqualTo(201);
             String page = send("PUT", base + "/pages/greetings/shared", "application/json", "{\"name\": \"both\"}").body();
