@@ -149,6 +149,31 @@ class ShowcaseTest {
         }
     }
 
+    /** The showcase's pages app on templates of this test's, one of which then stops compiling. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"coroutine", "undertow"})
+    void aTemplateErrorStoresNothingAndTheLastPageStaysServed(String provider) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.copy(SHOWCASE.resolveSibling("templates/greeting.mustache"), templates.resolve("greeting.mustache"));
+        Path file = deployment(provider, """
+                [app:main]
+                use = config:%s#pages
+                templates = %s
+                """.formatted(SHOWCASE, templates));
+        try (JavaProcess spawn = serve(file)) {
+            String page = spawn.servingUrl(WAIT) + "/greetings/world";
+            String first = send("PUT", page, "application/json", "{\"name\": \"World\"}").body();
+            Files.writeString(templates.resolve("greeting.mustache"), "Hello, {{#name}}!");
+
+            HttpResponse<String> broken = send("PUT", page, "application/json", "{\"name\": \"Broken\"}");
+            assertThat(broken.statusCode()).isEqualTo(500);
+            assertThat(broken.body()).startsWith("Template greeting.mustache does not compile: ");
+            assertThat(send("GET", page, null, null).body()).as("nothing stored").isEqualTo(first);
+            assertThat(send("GET", page, null, null, "Accept", "application/json").body()).contains("World")
+                    .doesNotContain("Broken");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"coroutine", "undertow"})
     void topicsPublishHoldLongPollsStreamEventsAndRefuseAnOldCursor(String provider) throws Exception {
