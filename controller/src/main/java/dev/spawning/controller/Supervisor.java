@@ -100,6 +100,7 @@ final class Supervisor {
             return;
         }
         worker.state = State.READY;
+        launcher.ready();
         if (worker.generation == serving) {
             crashes = 0;
         }

@@ -15,6 +15,12 @@ import java.util.List;
  * file being written. The JVM starts without a cache whose class path has changed. Kept in the
  * controller's private directory, for its life. Confined to the supervisor's thread.
  *
+ * <p>No worker records before one has been ready: the JVM assembles its cache at any exit, so a
+ * worker whose deployment fails to load would spend a second on a cache nobody uses before its
+ * error reached the operator, and the JDK's assembly step, run from {@code System.exit}, has been
+ * seen to turn that worker's exit status 2 into 1. The first generation therefore records nothing;
+ * the first worker started after one was ready (a replacement or the next generation's) does.
+ *
  * <p>Chosen over a dynamic class-data archive ({@code -XX:ArchiveClassesAtExit}), which works the
  * same way: trigger to new generation serving, median of 10 reloads of two coroutine workers,
  * 0.97 s with the AOT cache against 1.15 s with the archive ({@code docs/benchmarks.md}).
@@ -25,6 +31,7 @@ final class WorkerArchive {
 
     private final Path archive;
     private int writer;
+    private boolean loaded;
 
     WorkerArchive(Path directory) {
         this.archive = directory.resolve("workers.aot");
@@ -35,11 +42,16 @@ final class WorkerArchive {
         if (Files.exists(archive)) {
             return concat("-XX:AOTCache=" + archive);
         }
-        if (writer == 0) {
+        if (loaded && writer == 0) {
             writer = id;
             return concat("-XX:AOTCacheOutput=" + recording(id));
         }
         return List.of();
+    }
+
+    /** A worker has been ready: the deployment loads, and workers started from now on may record. */
+    void loaded() {
+        loaded = true;
     }
 
     /** Worker {@code id} has exited: if it was recording and exited cleanly, its file becomes the cache. */

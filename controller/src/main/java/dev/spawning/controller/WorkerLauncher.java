@@ -55,6 +55,11 @@ final class WorkerLauncher {
         }
     }
 
+    /** A worker has reported ready (see {@link WorkerArchive#loaded()}). */
+    void ready() {
+        archive.loaded();
+    }
+
     /** Worker {@code id} has exited with {@code status}. */
     void exited(int id, int status) {
         archive.exited(id, status);

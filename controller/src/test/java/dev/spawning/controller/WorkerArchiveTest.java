@@ -13,8 +13,18 @@ class WorkerArchiveTest {
     Path dir;
 
     @Test
+    void noWorkerRecordsBeforeOneHasBeenReady() {
+        WorkerArchive archive = new WorkerArchive(dir);
+        assertThat(archive.options(1)).isEmpty();
+        assertThat(archive.options(2)).isEmpty();
+        archive.loaded();
+        assertThat(archive.options(3)).first().asString().isEqualTo("-XX:AOTCacheOutput=" + dir.resolve("worker-3.aot"));
+    }
+
+    @Test
     void oneWorkerRecordsAndItsFileBecomesTheArchiveOnlyOnceItHasExitedCleanly() throws Exception {
         WorkerArchive archive = new WorkerArchive(dir);
+        archive.loaded();
         assertThat(archive.options(1)).containsExactly("-XX:AOTCacheOutput=" + dir.resolve("worker-1.aot"),
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xlog:aot=off");
         assertThat(archive.options(2)).isEmpty();
@@ -30,6 +40,7 @@ class WorkerArchiveTest {
     @Test
     void aRecorderThatFailsLeavesNoArchiveAndAnotherWorkerRecords() throws Exception {
         WorkerArchive archive = new WorkerArchive(dir);
+        archive.loaded();
         archive.options(1);
         Files.writeString(dir.resolve("worker-1.aot"), "half");
         archive.exited(1, 137);
