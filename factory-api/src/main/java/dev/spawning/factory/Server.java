@@ -66,6 +66,16 @@ public interface Server extends AutoCloseable {
     }
 
     /**
+     * {@return this server's metrics in Prometheus' text exposition format (version 0.0.4), for
+     * whoever serves them on {@code metrics_bind}: {@code spawn serve} in one process, the
+     * controller summing its workers'; empty when the server keeps no metrics ({@code metrics_bind}
+     * not set, or a {@link ServerRunner} seen as a server)} Safe to call from any thread.
+     */
+    default Optional<String> metrics() {
+        return Optional.empty();
+    }
+
+    /**
      * Makes this server ask {@code gate} before each accept from now on (see {@link AcceptGate}):
      * spawn's controller spreads connections across the worker processes sharing one listening
      * socket this way. May be called from any thread, before or after {@link #start}; the last gate
