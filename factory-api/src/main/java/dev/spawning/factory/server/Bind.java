@@ -1,6 +1,8 @@
 package dev.spawning.factory.server;
 
 import dev.spawning.factory.Settings;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * The {@code bind} setting, Gunicorn's way of saying where to listen: {@code fd://0}, the listening
@@ -35,6 +37,16 @@ record Bind(String host, int port, boolean inherited) {
             // Java serves no inherited descriptor but standard input (System.inheritedChannel).
             return value.equals("fd://0") ? new Bind(null, -1, true) : null;
         }
+        Optional<InetSocketAddress> address = address(value);
+        return address == null ? null : new Bind(address.get().getHostString(), address.get().getPort(), false);
+    }
+
+    /**
+     * {@return {@code HOST:PORT} or {@code [IPv6]:PORT} as an unresolved address; {@code null}
+     * (not empty) when the text is not one, for {@link Settings#value}'s parser}
+     */
+    static Optional<InetSocketAddress> address(String text) {
+        String value = text.strip();
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
             return null;
@@ -47,6 +59,6 @@ record Bind(String host, int port, boolean inherited) {
         }
         int port = Integer.parseInt(value.substring(colon + 1));
         return host.isEmpty() || host.chars().anyMatch(Character::isWhitespace) || port < 0 || port > 65535
-                ? null : new Bind(host, port, false);
+                ? null : Optional.of(InetSocketAddress.createUnresolved(host, port));
     }
 }

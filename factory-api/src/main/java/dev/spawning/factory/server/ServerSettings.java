@@ -3,6 +3,7 @@ package dev.spawning.factory.server;
 import dev.spawning.factory.ByteSize;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Settings;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,10 @@ import java.util.Set;
  * @param inheritedSocket  {@code bind = fd://0}: serve the listening socket inherited as standard
  *                         input ({@link InheritedSocket}) instead of binding {@code host} and
  *                         {@code port}; {@code bind = HOST:PORT} sets those two instead
+ * @param metricsBind      {@code metrics_bind = HOST:PORT}, default off: the separate listener of
+ *                         the metrics and the health probes, served by {@code spawn serve} or the
+ *                         controller, never by the server itself; given, the server keeps metrics
+ *                         ({@link dev.spawning.factory.Server#metrics()}). An unresolved address.
  */
 public record ServerSettings(
         String host,
@@ -63,7 +68,8 @@ public record ServerSettings(
         String accessLogFormat,
         int threads,
         boolean debug,
-        boolean inheritedSocket) {
+        boolean inheritedSocket,
+        Optional<InetSocketAddress> metricsBind) {
 
     /** Apache's combined format with the duration in microseconds, in Gunicorn's atoms. */
     public static final String COMBINED_LOG_FORMAT =
@@ -81,7 +87,7 @@ public record ServerSettings(
     public static final Set<String> NAMES = Set.of("host", "port", "backlog", "max_connections", "keepalive",
             "idle_timeout", "header_timeout", "body_timeout", "url_length_limit", "max_header_line",
             "max_headers_size", "max_header_count", "max_body_size", "require_host", "graceful_timeout",
-            "access_log", "access_log_format", "threads", "debug", "bind");
+            "access_log", "access_log_format", "threads", "debug", "bind", "metrics_bind");
 
     /**
      * The keys of a server section that the controller reads ({@code spec/controller.md}), which a
@@ -169,7 +175,13 @@ public record ServerSettings(
                 local.get("access_log_format", COMBINED_LOG_FORMAT),
                 errors.read(() -> local.integer("threads", 0, 0, 10_000), 0),
                 errors.read(() -> local.bool("debug", false), false),
-                bind.inherited());
+                bind.inherited(),
+                errors.read(() -> metricsBind(local), Optional.empty()));
+    }
+
+    private static Optional<InetSocketAddress> metricsBind(Settings local) {
+        return local.value("metrics_bind", Optional.empty(), "HOST:PORT, or off",
+                text -> text.strip().equalsIgnoreCase("off") ? Optional.empty() : Bind.address(text));
     }
 
     /** {@return whether a request body has a size limit: {@code max_body_size} is not 0} */

@@ -7,6 +7,7 @@ import dev.spawning.factory.ByteSize;
 import dev.spawning.factory.FactoryException;
 import dev.spawning.factory.Origin;
 import dev.spawning.factory.Settings;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class ServerSettingsTest {
         assertThat(s).isEqualTo(new ServerSettings("0.0.0.0", 0, 16, 50, true, Duration.ofSeconds(90),
                 Duration.ofMillis(500), Duration.ofMinutes(2), 1024, 4096, ByteSize.ofKilobytes(16), 20,
                 ByteSize.ofBytes(10L * 1024 * 1024), false, Duration.ZERO, Optional.of("/var/log/access.log"),
-                "%(h)s %(r)s", 8, true, false));
+                "%(h)s %(r)s", 8, true, false, Optional.empty()));
         assertThat(s.limitsBodySize()).isTrue();
     }
 
@@ -278,6 +279,18 @@ class ServerSettingsTest {
         assertRefused("bind", "localhost", expected);
         assertRefused("bind", "::1:80", expected);
         assertRefused("bind", "localhost:70000", expected);
+    }
+
+    @Test
+    void metricsBindIsOffByDefaultAndOtherwiseAnUnresolvedAddress() {
+        assertThat(ServerSettings.DEFAULTS.metricsBind()).isEmpty();
+        assertThat(from("metrics_bind", "off").metricsBind()).isEmpty();
+        assertThat(from("metrics_bind", "0.0.0.0:9102").metricsBind())
+                .contains(InetSocketAddress.createUnresolved("0.0.0.0", 9102));
+        assertThat(from("metrics_bind", "[::1]:0").metricsBind())
+                .contains(InetSocketAddress.createUnresolved("::1", 0));
+        assertRefused("metrics_bind", "9102", "HOST:PORT, or off");
+        assertRefused("metrics_bind", "fd://0", "HOST:PORT, or off");
     }
 
     @Test
