@@ -21,6 +21,7 @@ class BuiltinProvidersTest {
             cascade, dev.spawning.core.builtin.CascadeFactory,      COMPOSITE
             prefix,  dev.spawning.core.builtin.PrefixFilterFactory, FILTER_APP
             static,  dev.spawning.core.builtin.StaticAppFactory,    APP
+            health,  dev.spawning.core.builtin.HealthAppFactory,    APP
             """)
     void findsEachProviderByItsNameWithItsProtocol(String name, String className, Protocol protocol) {
         List<Class<? extends Factory>> named = ServiceLoader.load(Factory.class).stream()
@@ -43,7 +44,7 @@ class BuiltinProvidersTest {
     @Test
     void givesEveryBuiltinProviderAPublicNoArgumentConstructor() throws Exception {
         for (Class<?> type : List.of(UrlMapFactory.class, CascadeFactory.class, PrefixFilterFactory.class,
-                StaticAppFactory.class)) {
+                StaticAppFactory.class, HealthAppFactory.class)) {
             assertThat(type.getConstructor().canAccess(null)).as(type.getName()).isTrue();
         }
     }
