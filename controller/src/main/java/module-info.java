@@ -7,6 +7,7 @@ module dev.spawning.controller {
     requires transitive dev.spawning.core;
     requires tools.jackson.core;
     requires jdk.unsupported;
+    requires jdk.httpserver;
 
     exports dev.spawning.controller;
 }

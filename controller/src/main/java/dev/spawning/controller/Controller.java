@@ -17,7 +17,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * {@code spawn serve} with worker processes: binds the listening socket once, checks that the
  * server's provider can serve it in a worker, starts {@code processes} worker JVMs that serve it,
- * prints {@code Serving on http://HOST:PORT} when all are ready, and from then on replaces
+ * prints {@code Serving on http://HOST:PORT} when all are ready (and, with {@code metrics_bind},
+ * {@code Metrics on http://HOST:PORT}: the {@link OperationsListener}, bound before any worker
+ * starts), and from then on replaces
  * crashed workers and reloads on {@code SIGHUP}, {@code spawn ctl reload}, (with
  * {@code reload = dev}) a changed file or (with {@code reload = revision}) a new revision of a git
  * or svn checkout: a whole new generation starts while the old one serves, and the old one drains
@@ -64,7 +66,7 @@ public final class Controller {
      * @param out where {@code Serving on ...} and the workers' standard output go
      * @param err where the controller's log and the workers' standard error go
      * @return the exit status
-     * @throws ControllerException when the socket cannot be bound, the provider cannot serve it in
+     * @throws ControllerException when the socket (or {@code metrics_bind}) cannot be bound, the provider cannot serve it in
      *         a worker, or the first generation does not start (with the worker's error output)
      * @throws InterruptedException when the thread is interrupted
      */
@@ -73,9 +75,12 @@ public final class Controller {
         String url = url(socket);
         checkProvider();
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        try (RuntimeDirectory runtime = RuntimeDirectory.create();
+        ControllerProbes probes = new ControllerProbes();
+        try (OperationsListener operations = settings.listen().metricsBind()
+                        .map(address -> OperationsListener.start(address, probes)).orElse(null);
+                RuntimeDirectory runtime = RuntimeDirectory.create();
                 UnixServer linkServer = UnixServer.listen(runtime.path().resolve("workers.sock"), "spawn-links",
-                        channel -> WorkerLinks.read(channel, events));
+                        channel -> WorkerLinks.read(channel, events, probes.workers()));
                 UnixServer control = ControlServer.listen(settings.control(), events)) {
             Signals.install(events);
             if (settings.reload() == ControllerSettings.Reload.DEV) {
@@ -87,7 +92,8 @@ public final class Controller {
                     + " worker(s) of " + url + ", control socket " + control.path());
             err.flush();
             WorkerLauncher launcher = new WorkerLauncher(launch, settings, linkServer.path(), out, err, events);
-            return new Supervisor(settings, launcher, events, out, err, url).run();
+            return new Supervisor(settings, launcher, events, out, err, url, probes,
+                    operations == null ? null : operations.url()).run();
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * One worker's link to its controller: a Unix-domain connection carrying one line per message.
@@ -16,7 +17,9 @@ import java.time.Duration;
  * points descriptors 0 to 2 at /dev/null), and its end tells a worker its controller is gone.
  *
  * <p>Worker to controller: {@code READY id pid}, then {@code FIGURES served inFlight open} about
- * every second ({@code ALIVE} from a server that does not count), and {@code STOPPED completed
+ * every second ({@code ALIVE} from a server that does not count), {@code METRICS base64} with each
+ * heartbeat and once more after a drain from a server that keeps metrics ({@code metrics_bind}
+ * set; the Prometheus text in Base64, so that it is one line), and {@code STOPPED completed
  * closedIdle cutOff millis} after a drain. Controller to worker: {@code DRAIN millis}.
  *
  * <p>Writes are whole lines under the link's monitor, from any thread; one thread reads.
@@ -59,6 +62,14 @@ final class Link implements AutoCloseable {
 
     static ServerFigures parseFigures(String[] words) {
         return new ServerFigures(Long.parseLong(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]));
+    }
+
+    static String metrics(String text) {
+        return "METRICS " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String parseMetrics(String[] words) {
+        return new String(Base64.getDecoder().decode(words[1]), StandardCharsets.UTF_8);
     }
 
     static String drain(Duration grace) {

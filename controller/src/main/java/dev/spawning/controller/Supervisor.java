@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,9 @@ final class Supervisor {
     private final PrintWriter out;
     private final PrintWriter err;
     private final String url;
+    private final ControllerProbes probes;
+    /** The operations listener's URL, printed after {@code Serving on}; null without {@code metrics_bind}. */
+    private final String metricsUrl;
     private final Map<Integer, WorkerProcess> workers = new LinkedHashMap<>();
     private final Reloads reloads = new Reloads();
     private final Recycling recycling;
@@ -47,13 +51,15 @@ final class Supervisor {
     private String failure;
 
     Supervisor(ControllerSettings settings, WorkerLauncher launcher, BlockingQueue<Event> events, PrintWriter out,
-            PrintWriter err, String url) {
+            PrintWriter err, String url, ControllerProbes probes, String metricsUrl) {
         this.settings = settings;
         this.launcher = launcher;
         this.events = events;
         this.out = out;
         this.err = err;
         this.url = url;
+        this.probes = probes;
+        this.metricsUrl = metricsUrl;
         this.processes = settings.processes();
         this.recycling = new Recycling(settings);
     }
@@ -68,6 +74,7 @@ final class Supervisor {
                 handle(event);
             }
             tick();
+            probes.publish(Optional.ofNullable(notReady()));
         }
         if (failure != null) {
             throw new ControllerException(failure);
@@ -107,6 +114,9 @@ final class Supervisor {
         if (!announced && readyCount(serving) >= processes) {
             announced = true;
             out.println("Serving on " + url);
+            if (metricsUrl != null) {
+                out.println("Metrics on " + metricsUrl);
+            }
             out.flush();
             followUp();
         }
@@ -298,6 +308,23 @@ final class Supervisor {
         if (announced && now >= restartAfterNanos) {
             resize();
         }
+    }
+
+    /**
+     * The readiness rule ({@link ControllerProbes}): null (ready) when the serving generation has
+     * all its {@code processes} workers READY and no reload is under way (triggered, its new
+     * generation not yet taken over); otherwise why not.
+     */
+    private String notReady() {
+        if (exitStatus != null) {
+            return "stopping";
+        }
+        if (reloads.generation() != 0 && !reloads.tookOver()) {
+            return "reload under way: generation " + reloads.generation() + " is starting";
+        }
+        long ready = readyCount(serving);
+        return ready >= processes ? null
+                : ready + " of " + processes + " worker(s) of generation " + serving + " ready";
     }
 
     /** Marks the serving workers due for recycling, and drains those whose replacements are ready. */

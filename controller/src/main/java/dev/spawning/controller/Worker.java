@@ -20,13 +20,14 @@ import java.util.Optional;
 /**
  * The main class of a worker JVM, which the controller starts with the listening socket as its
  * standard input: loads the deployment with {@code bind = fd://0}, starts the server, reports
- * READY and then its figures over its link, and on the controller's word (or when the link ends,
+ * READY and then its figures (and metrics) over its link, and on the controller's word (or when the link ends,
  * the controller gone) drains and exits 0. It ignores SIGINT: Ctrl-C reaches the whole process
  * group, and the controller decides how its workers stop. Not an API; public because the JVM
  * launches it.
  *
  * <p>Threads: the main thread loads, starts, then reads the link until it says drain or ends, and
- * drains; the {@code spawn-heartbeat} thread sends the figures every second. The server's accept
+ * drains; the {@code spawn-heartbeat} thread sends the figures and the metrics every second, and the
+ * main thread the last metrics after the drain ({@link MetricsReport} keeps them in order). The server's accept
  * thread asks the worker's {@link Balance} before each accept.
  */
 public final class Worker {
@@ -61,10 +62,12 @@ public final class Worker {
             return;
         }
         Link link = connect(arguments, server);
-        Thread.ofPlatform().daemon().name("spawn-heartbeat").start(() -> heartbeat(link, server, balance));
+        MetricsReport metrics = new MetricsReport(server, link);
+        Thread.ofPlatform().daemon().name("spawn-heartbeat").start(() -> heartbeat(link, server, balance, metrics));
         Duration grace = awaitDrain(link, server.gracefulTimeout());
         balance.withdraw();
         StopReport report = server.stop(grace);
+        metrics.sendLast();
         link.send("STOPPED " + report.completed() + " " + report.closedIdle() + " " + report.cutOff() + " "
                 + report.took().toMillis());
         link.close();
@@ -139,7 +142,7 @@ public final class Worker {
         return configured;
     }
 
-    private static void heartbeat(Link link, Server server, Balance balance) {
+    private static void heartbeat(Link link, Server server, Balance balance, MetricsReport metrics) {
         while (true) {
             Optional<ServerFigures> figures = server.figures();
             figures.ifPresent(now -> balance.publish(now.openConnections()));
@@ -147,6 +150,7 @@ public final class Worker {
             if (!link.send(message)) {
                 return;
             }
+            metrics.send();
             try {
                 Thread.sleep(HEARTBEAT);
             } catch (InterruptedException e) {
