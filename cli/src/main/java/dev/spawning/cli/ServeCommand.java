@@ -3,6 +3,8 @@ package dev.spawning.cli;
 import dev.spawning.controller.Controller;
 import dev.spawning.controller.ControllerSettings;
 import dev.spawning.controller.Launch;
+import dev.spawning.controller.OperationsListener;
+import dev.spawning.controller.Probes;
 import dev.spawning.core.Deployment;
 import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
@@ -13,6 +15,8 @@ import java.util.ArrayList;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +25,10 @@ import picocli.CommandLine.Parameters;
  * {@code spawn serve FILE [--app-name N] [--server-name N] [--set KEY=VALUE ...] [NAME=VALUE ...]}:
  * with {@code processes = 1} and no {@code reload}, loads the server and the app, serves in this
  * JVM, prints {@code Serving on http://HOST:PORT} per listener when ready, and on {@code SIGTERM}
- * or {@code SIGINT} stops gracefully and reports what the stop did. Otherwise runs the controller
+ * or {@code SIGINT} stops gracefully and reports what the stop did. With {@code metrics_bind} it
+ * also serves the {@link OperationsListener} there, bound before the server starts (printed as
+ * {@code Metrics on http://HOST:PORT} after {@code Serving on}): the server's own metrics, ready
+ * once the server has started and not ready once it stops. Otherwise runs the controller
  * ({@code dev.spawning.controller}), which serves with worker JVMs and never loads the app itself.
  */
 @Command(name = "serve", description = "Load the server and the app of a deployment file and serve.")
@@ -56,21 +63,33 @@ final class ServeCommand extends SpawnCommand {
                     options.classpath == null ? List.of() : List.of(options.classpath.split(File.pathSeparator)));
             return Controller.create(launch, deployment, settings).run(out(), err());
         }
-        return serveHere(deployment.server(server), deployment.app(app));
+        return serveHere(deployment.server(server), deployment.app(app), settings.listen().metricsBind());
     }
 
     /**
      * Serves in this process until stopped: {@code processes = 1} without {@code reload}, the path
      * (and start-up time) of a single JVM. The other branch is the controller's.
      */
-    private int serveHere(Server server, App app) throws InterruptedException {
-        start(server, app);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("spawn-stop").unstarted(() -> stop(server)));
-        for (InetSocketAddress address : server.addresses()) {
-            out().println("Serving on " + url(address));
+    private int serveHere(Server server, App app, Optional<InetSocketAddress> metricsBind)
+            throws InterruptedException {
+        AtomicReference<String> notReady = new AtomicReference<>("starting");
+        try (OperationsListener operations = metricsBind.map(address -> OperationsListener.start(address,
+                Probes.of(() -> server.metrics().orElse(""), () -> Optional.ofNullable(notReady.get())))).orElse(null)) {
+            start(server, app);
+            notReady.set(null);
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("spawn-stop").unstarted(() -> {
+                notReady.set("stopping");
+                stop(server);
+            }));
+            for (InetSocketAddress address : server.addresses()) {
+                out().println("Serving on " + url(address));
+            }
+            if (operations != null) {
+                out().println("Metrics on " + operations.url());
+            }
+            out().flush();
+            server.await();
         }
-        out().flush();
-        server.await();
         return 0;
     }
 
