@@ -81,6 +81,7 @@ final class Acceptor implements Runnable {
         }
         Connection connection = new Connection(service, channel, connections);
         connections.add(connection);
+        service.metrics().connectionOpened();
         connectionThreads.newThread(connection).start();
     }
 }

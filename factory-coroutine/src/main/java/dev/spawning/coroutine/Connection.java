@@ -81,6 +81,7 @@ final class Connection implements Runnable {
             state.set(CLOSED);
             close();
             registry.remove(this);
+            service.metrics().connectionClosed();
         }
     }
 
@@ -180,7 +181,8 @@ final class Connection implements Runnable {
     /** Parses and serves one request; false when the connection must close after it. */
     private boolean serveOne(SocketInput in, SocketOutput out, Exchange exchange)
             throws IOException, InterruptedException {
-        long headDeadline = System.nanoTime() + service.settings().headerTimeout().toNanos();
+        long begun = System.nanoTime();
+        long headDeadline = begun + service.settings().headerTimeout().toNanos();
         try {
             RequestHead head = service.parser().parse(in, headDeadline);
             if (head == null) {
@@ -197,15 +199,16 @@ final class Connection implements Runnable {
                 linger();
             }
         } catch (HttpRefusal refused) {
-            refuse(exchange, refused, out);
+            refuse(exchange, refused, out, begun);
         } catch (SocketTimeoutException slow) {
-            refuse(exchange, new HttpRefusal(408, "the head was not complete within header_timeout"), out);
+            refuse(exchange, new HttpRefusal(408, "the head was not complete within header_timeout"), out, begun);
         }
         return false;
     }
 
-    private void refuse(Exchange exchange, HttpRefusal refused, SocketOutput out) throws IOException {
-        exchange.refuse(refused);
+    private void refuse(Exchange exchange, HttpRefusal refused, SocketOutput out, long begunNanos)
+            throws IOException {
+        exchange.refuse(refused, begunNanos);
         answered(out);
         state.set(CLOSED);
         linger();

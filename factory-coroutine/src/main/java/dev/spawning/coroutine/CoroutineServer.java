@@ -11,6 +11,7 @@ import dev.spawning.factory.server.BindFailures;
 import dev.spawning.factory.server.Drain;
 import dev.spawning.factory.server.InheritedSocket;
 import dev.spawning.factory.server.Lifecycle;
+import dev.spawning.factory.server.ServerMetrics;
 import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,6 +54,7 @@ final class CoroutineServer implements Server {
     private final ServerSettings settings;
     private final ServerSocketChannel handed;
     private final Lifecycle<Running> lifecycle = new Lifecycle<>();
+    private final ServerMetrics metrics;
     private volatile AcceptGate gate = AcceptGate.OPEN;
 
     /**
@@ -62,6 +64,7 @@ final class CoroutineServer implements Server {
     CoroutineServer(ServerSettings settings, ServerSocketChannel handed) {
         this.settings = settings;
         this.handed = handed;
+        this.metrics = ServerMetrics.of(settings);
     }
 
     /** What exists only while the server runs. */
@@ -79,7 +82,7 @@ final class CoroutineServer implements Server {
             listening = listening();
             requireBlocking(listening);
             InetSocketAddress address = ipAddress(listening);
-            Service service = new Service(app, settings, accessLog, appPool(settings.threads()));
+            Service service = new Service(app, settings, accessLog, appPool(settings.threads()), metrics);
             Connections connections = new Connections(settings.maxConnections());
             Thread acceptor = Thread.ofVirtual().name("spawning-acceptor").unstarted(
                     new Acceptor(listening, service, connections, () -> gate.admits(connections.size())));
@@ -110,6 +113,12 @@ final class CoroutineServer implements Server {
         }
         Connections connections = now.connections();
         return Optional.of(new ServerFigures(now.service().served(), connections.inFlight(), connections.size()));
+    }
+
+    /** {@return the metrics of every start so far; empty unless {@code metrics_bind} is set} Safe from any thread. */
+    @Override
+    public Optional<String> metrics() {
+        return metrics.scrape();
     }
 
     @Override

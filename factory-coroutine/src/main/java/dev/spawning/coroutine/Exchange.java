@@ -81,26 +81,35 @@ final class Exchange {
      */
     After serve(RequestHead head) throws IOException {
         AccessLogSink.Start start = service.accessLog().start();
+        long began = service.metrics().requestStarted();
         RequestBody body = body(head);
         Request request = request(head, body);
         long maxBody = service.settings().maxBodySize().bytes();
         Response response = maxBody > 0 && head.contentLength() > maxBody
-                ? ErrorResponses.of(413)
+                ? refusedInFlight(413)
                 : answer(request, body);
-        boolean close = mustClose(head, response, body);
-        Sent sent = send(head, request, body, response, close);
-        service.accessLog().log(start, request, sent.response().status(), sent.bytes(), sent.response().headers());
-        if (!close && sent.response() == response && body.drain(DRAIN_LIMIT)) {
-            return After.KEEP_ALIVE;
+        Sent sent = new Sent(response, 0);
+        try {
+            boolean close = mustClose(head, response, body);
+            sent = send(head, request, body, response, close);
+            service.accessLog().log(start, request, sent.response().status(), sent.bytes(), sent.response().headers());
+            if (!close && sent.response() == response && body.drain(DRAIN_LIMIT)) {
+                return After.KEEP_ALIVE;
+            }
+            return body.complete() || body.broken() ? After.CLOSE : After.CLOSE_GENTLY;
+        } finally {
+            service.metrics().requestEnded(began, head.method(), sent.response().status(), body.delivered(),
+                    sent.bytes());
         }
-        return body.complete() || body.broken() ? After.CLOSE : After.CLOSE_GENTLY;
     }
 
     /**
      * Answers a request the server refuses before any app sees it (malformed, over a limit, too
      * slow), and logs it when its request line was read.
+     *
+     * @param begunNanos when the server began reading its head, for its duration
      */
-    void refuse(HttpRefusal refused) throws IOException {
+    void refuse(HttpRefusal refused, long begunNanos) throws IOException {
         AccessLogSink.Start start = service.accessLog().start();
         RequestHead.Line line = refused.line();
         RequestHead head = line == null ? UNREAD : RequestHead.of(line);
@@ -108,6 +117,7 @@ final class Exchange {
         ResponseWriter.head(out, head, refusal, true);
         long bytes = ResponseWriter.bytes(out, head, refusal, ((Response.Body.Bytes) refusal.body()).data());
         out.flush();
+        service.metrics().requestRefused(begunNanos, line == null ? null : line.method(), refusal.status(), bytes);
         if (line != null) {
             Request request = Request.builder().method(line.method()).target(line.target()).version(line.version())
                     .remoteAddress(remote).localAddress(local).build();
@@ -152,7 +162,7 @@ final class Exchange {
     private Response failed(Request request, RequestBody body, Throwable failure) {
         BodyError error = BodyError.in(failure);
         if (error != null && body.broken()) {
-            return ErrorResponses.of(error.status());
+            return refusedInFlight(error.status());
         }
         Service.LOG.log(Level.ERROR, "The app failed on \"" + request + "\"", failure);
         return ErrorResponses.internalError(service.settings().debug() ? stackTrace(failure) : null);
@@ -207,6 +217,12 @@ final class Exchange {
         Service.LOG.log(failure instanceof IOException ? Level.DEBUG : Level.ERROR,
                 "Response to \"" + request + "\" cut off after " + stream.written() + " body bytes", failure);
         return new Cut(failure);
+    }
+
+    /** The server answers in the app's place: a body over {@code max_body_size}, too slow or malformed. */
+    private Response refusedInFlight(int status) {
+        service.metrics().refusedInFlight(status);
+        return ErrorResponses.of(status);
     }
 
     private static String stackTrace(Throwable failure) {

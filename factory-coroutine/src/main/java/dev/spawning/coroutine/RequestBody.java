@@ -29,6 +29,7 @@ final class RequestBody extends InputStream {
     private Continue pendingContinue;
     private long remaining;
     private long read;
+    private long delivered;
     private BodyError broken;
 
     /**
@@ -64,7 +65,9 @@ final class RequestBody extends InputStream {
         }
         try {
             sendContinue();
-            return next(into, off, len);
+            int n = next(into, off, len);
+            delivered += Math.max(0, n);
+            return n;
         } catch (BodyError error) {
             throw broken = error;
         } catch (SocketTimeoutException slow) {
@@ -75,6 +78,11 @@ final class RequestBody extends InputStream {
     @Override
     public int available() {
         return (int) Math.min(in.buffered(), chunks == null ? remaining : 0);
+    }
+
+    /** {@return the body bytes the app has read; not those the server drained} */
+    long delivered() {
+        return delivered;
     }
 
     /** The body has been read to its end (trailers included). */

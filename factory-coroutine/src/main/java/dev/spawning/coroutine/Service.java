@@ -2,6 +2,7 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.server.AccessLogSink;
+import dev.spawning.factory.server.ServerMetrics;
 import dev.spawning.factory.server.ServerSettings;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What every connection of one running server shares: the app, the settings, the parser, the
- * access log, the app pool ({@code threads}), the stop state, and the counts of what was done.
+ * access log, the metrics, the app pool ({@code threads}), the stop state, and the counts of what was done.
  *
  * <p>Thread-safe: immutable but for the stop state (volatile, set once) and the counters (made for
  * many writers: every connection thread counts its answers).
@@ -25,6 +26,7 @@ final class Service {
     private final HeadParser parser;
     private final AccessLogSink accessLog;
     private final ExecutorService appPool;
+    private final ServerMetrics metrics;
     private final LongAdder served = new LongAdder();
     private final AtomicInteger completedWhileStopping = new AtomicInteger();
     private final AtomicInteger closedIdleWhileStopping = new AtomicInteger();
@@ -34,13 +36,18 @@ final class Service {
     // What apps get: a stage they cannot complete themselves.
     private final CompletionStage<Void> stopBegunSeenByApps = stopBegun.minimalCompletionStage();
 
-    /** @param appPool the pool apps run on when {@code threads} is set; {@code null} otherwise */
-    Service(App app, ServerSettings settings, AccessLogSink accessLog, ExecutorService appPool) {
+    /**
+     * @param appPool the pool apps run on when {@code threads} is set; {@code null} otherwise
+     * @param metrics the server's, kept across its starts
+     */
+    Service(App app, ServerSettings settings, AccessLogSink accessLog, ExecutorService appPool,
+            ServerMetrics metrics) {
         this.app = app;
         this.settings = settings;
         this.parser = new HeadParser(settings);
         this.accessLog = accessLog;
         this.appPool = appPool;
+        this.metrics = metrics;
     }
 
     App app() {
@@ -57,6 +64,11 @@ final class Service {
 
     AccessLogSink accessLog() {
         return accessLog;
+    }
+
+    /** {@return what every connection records its requests in; off unless {@code metrics_bind} is set} */
+    ServerMetrics metrics() {
+        return metrics;
     }
 
     /** The pool apps run on, or {@code null}: apps run on their connection's virtual thread. */

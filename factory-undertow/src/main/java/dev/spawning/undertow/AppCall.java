@@ -6,6 +6,7 @@ import dev.spawning.factory.Response;
 import dev.spawning.factory.server.AccessLogSink;
 import dev.spawning.factory.server.AppCalls;
 import dev.spawning.factory.server.ErrorResponses;
+import dev.spawning.factory.server.ServerMetrics;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpServerExchange;
 import java.io.PrintWriter;
@@ -53,6 +54,7 @@ final class AppCall implements Runnable {
     @Override
     public void run() {
         AccessLogSink.Start start = served.accessLog().start();
+        long began = facts.refusal() != 0 ? System.nanoTime() : metrics().requestStarted();
         RequestBody body = new RequestBody(exchange, facts, served.bodyTimeoutNanos(), served.maxBodyBytes());
         ResponseBody out = new ResponseBody(exchange);
         Request request = null;
@@ -67,6 +69,7 @@ final class AppCall implements Runnable {
             int status = exchange.getStatusCode();
             long written = bytesToSend != null ? bytesToSend.remaining() : out.written();
             end(sent);
+            recorded(began, status, body, written);
             if (sent != null && facts.lineRead()) {
                 served.accessLog().log(start, request, status, written, sent.headers());
             }
@@ -74,7 +77,33 @@ final class AppCall implements Runnable {
     }
 
     private Response respond(Request request, RequestBody body) {
-        return rejection != RequestLimits.WITHIN_LIMITS ? ErrorResponses.of(rejection) : answer(request, body);
+        if (rejection == RequestLimits.WITHIN_LIMITS) {
+            return answer(request, body);
+        }
+        return facts.refusal() != 0 ? ErrorResponses.of(rejection) : refusedInFlight(rejection);
+    }
+
+    /**
+     * Records the request in the server's metrics: one its scanner refused was never in flight
+     * ({@link ServerMetrics#requestRefused}); any other ends here.
+     */
+    private void recorded(long began, int status, RequestBody body, long written) {
+        String method = facts.lineRead() ? facts.head().method() : null;
+        if (facts.refusal() != 0) {
+            metrics().requestRefused(began, method, status, written);
+        } else {
+            metrics().requestEnded(began, method, status, body.delivered(), written);
+        }
+    }
+
+    private ServerMetrics metrics() {
+        return served.tracker().metrics();
+    }
+
+    /** The server answers in the app's place: a body over {@code max_body_size}, too slow or malformed. */
+    private Response refusedInFlight(int status) {
+        metrics().refusedInFlight(status);
+        return ErrorResponses.of(status);
     }
 
     /**
@@ -112,14 +141,14 @@ final class AppCall implements Runnable {
 
     private Response failed(Request request, RequestBody body, Throwable failure) {
         if (body.tooLarge()) {
-            return ErrorResponses.of(413);
+            return refusedInFlight(413);
         }
         if (body.timedOut()) {
-            return ErrorResponses.of(408);
+            return refusedInFlight(408);
         }
         if (body.malformed()) {
             UndertowServer.LOG.log(Level.DEBUG, "Malformed body in \"" + requestLine(request) + "\"", failure);
-            return ErrorResponses.of(400);
+            return refusedInFlight(400);
         }
         UndertowServer.LOG.log(Level.ERROR, "The app failed on \"" + requestLine(request) + "\"", failure);
         return ErrorResponses.internalError(served.debug() ? stackTrace(failure) : null);

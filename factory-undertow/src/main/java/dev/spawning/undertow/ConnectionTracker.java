@@ -3,6 +3,7 @@ package dev.spawning.undertow;
 import dev.spawning.factory.AcceptGate;
 import dev.spawning.factory.ServerFigures;
 import dev.spawning.factory.server.Drain;
+import dev.spawning.factory.server.ServerMetrics;
 import dev.spawning.factory.server.ServerSettings;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
@@ -39,12 +40,13 @@ final class ConnectionTracker {
     private volatile AcceptGate gate = AcceptGate.OPEN;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition quietNow = lock.newCondition();
-    private final Counts counts = new Counts();
+    private final Counts counts;
     private final ServerSettings settings;
 
     /** @param settings the server's, for each connection's decoder and head timer */
     ConnectionTracker(ServerSettings settings) {
         this.settings = settings;
+        this.counts = new Counts(ServerMetrics.of(settings));
     }
 
     /**
@@ -54,6 +56,7 @@ final class ConnectionTracker {
     void accepted(StreamConnection connection, ChannelListener<StreamConnection> undertow) {
         TrackedConnection tracked = new TrackedConnection(connection, settings.headerTimeout().toNanos(), counts);
         open.put(connection, tracked);
+        counts.metrics().connectionOpened();
         try {
             connection.getIoThread().execute(() -> opened(tracked, undertow));
         } catch (RejectedExecutionException shuttingDown) {
@@ -80,6 +83,11 @@ final class ConnectionTracker {
     /** On XNIO's accept thread, before each accept: whether the server's gate lets one more connection in now. */
     boolean admitsAnother() {
         return gate.admits(open.size());
+    }
+
+    /** {@return the server's Prometheus metrics: off unless {@code metrics_bind} is set} */
+    ServerMetrics metrics() {
+        return counts.metrics();
     }
 
     /** What the server is doing now. */
@@ -239,6 +247,7 @@ final class ConnectionTracker {
         TrackedConnection tracked = open.remove(channel);
         if (tracked != null) {
             tracked.closed();
+            counts.metrics().connectionClosed();
             signalIfQuiet();
         }
     }

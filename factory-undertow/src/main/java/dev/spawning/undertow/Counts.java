@@ -1,6 +1,7 @@
 package dev.spawning.undertow;
 
 import dev.spawning.factory.ServerFigures;
+import dev.spawning.factory.server.ServerMetrics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Counts {
 
+    private final ServerMetrics metrics;
     private final LongAdder served = new LongAdder();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger completedWhileStopping = new AtomicInteger();
@@ -22,6 +24,16 @@ final class Counts {
     private final CompletableFuture<Void> stopBegun = new CompletableFuture<>();
     // What apps get: a stage they cannot complete themselves.
     private final CompletionStage<Void> stopBegunSeenByApps = stopBegun.minimalCompletionStage();
+
+    /** @param metrics the server's Prometheus metrics, off unless {@code metrics_bind} is set */
+    Counts(ServerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** {@return what requests and connections are recorded in for {@code Server.metrics()}} */
+    ServerMetrics metrics() {
+        return metrics;
+    }
 
     /** A response was sent or is on its way, whatever its status. */
     void served() {

@@ -23,13 +23,22 @@ final class ErrorBytes {
 
     /** The whole response for {@code statusLine} (such as {@code 408 Request Timeout}), dated now. */
     static byte[] response(String statusLine) {
-        String text = statusLine.substring(4) + "\n";
+        String text = body(statusLine);
         return ("HTTP/1.1 " + statusLine + "\r\n"
                 + "Date: " + DateUtils.toDateString(new Date()) + "\r\n"
                 + "Server: " + ResponseWriter.SERVER + "\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
                 + "Content-Length: " + text.length() + "\r\n"
                 + "Connection: close\r\n\r\n" + text).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@return how many body bytes the response for {@code statusLine} has} */
+    static int bodyBytes(String statusLine) {
+        return body(statusLine).length();
+    }
+
+    private static String body(String statusLine) {
+        return statusLine.substring(4) + "\n";
     }
 
     /**

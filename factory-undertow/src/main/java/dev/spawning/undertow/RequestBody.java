@@ -39,6 +39,7 @@ final class RequestBody extends InputStream {
     private boolean malformed;
     private boolean timedOut;
     private long bytesReceived;
+    private long delivered;
 
     /**
      * @param timeoutNanos {@code body_timeout}: the longest wait for the next body bytes
@@ -50,6 +51,11 @@ final class RequestBody extends InputStream {
         this.facts = facts;
         this.timeoutNanos = timeoutNanos;
         this.maxBytes = maxBytes;
+    }
+
+    /** {@return the body bytes the app has read; not those Undertow drains after it} */
+    long delivered() {
+        return delivered;
     }
 
     /** True when a read failed because the body passed {@code max_body_size}. */
@@ -118,6 +124,7 @@ final class RequestBody extends InputStream {
         }
         int count = Math.min(length, buffer.remaining());
         buffer.get(into, offset, count);
+        delivered += count;
         return count;
     }
 

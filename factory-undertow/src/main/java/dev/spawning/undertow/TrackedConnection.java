@@ -180,6 +180,7 @@ final class TrackedConnection {
 
     /** On the IO thread: a head begun {@code header_timeout} ago and still incomplete ends in 408. */
     private void headTimerFired() {
+        long headBegunAt;
         synchronized (this) {
             timerArmed = false;
             if (!begun || active > 0 || !channel.isOpen()) {
@@ -190,10 +191,12 @@ final class TrackedConnection {
                 armTimer(headTimeoutNanos - waited);
                 return;
             }
+            headBegunAt = begunAt;
         }
         counts.served();
         counts.completed();
         ErrorBytes.sendAndClose(channel, ErrorBytes.REQUEST_TIMEOUT);
+        counts.metrics().requestRefused(headBegunAt, null, 408, ErrorBytes.bodyBytes(ErrorBytes.REQUEST_TIMEOUT));
     }
 
     /** Its last response is complete and Undertow is closing it: nothing left to serve, nothing to cut off. */

@@ -127,6 +127,12 @@ final class UndertowServer implements Server {
         return true;
     }
 
+    /** {@return the metrics of every start so far; empty unless {@code metrics_bind} is set} Safe from any thread. */
+    @Override
+    public Optional<String> metrics() {
+        return tracker.metrics().scrape();
+    }
+
     @Override
     public Optional<ServerFigures> figures() {
         return Optional.of(tracker.figures());

@@ -2,6 +2,7 @@ package dev.spawning.undertow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawning.factory.server.ServerMetrics;
 import dev.spawning.factory.server.ServerSettings;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
@@ -15,7 +16,7 @@ import org.xnio.conduits.StreamSourceConduit;
 /** The byte stream Undertow's parser sees through the conduit, read in pieces of every size. */
 class ObservedSourceConduitTest {
 
-    private final TrackedConnection tracked = new TrackedConnection(null, 0, new Counts());
+    private final TrackedConnection tracked = new TrackedConnection(null, 0, new Counts(ServerMetrics.off()));
 
     @Test
     void givesUndertowACanonicalHeadForEachHeadAndTheHeadAsSentToTheApp() {
