@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The operations listener on {@code metrics_bind}, as a user runs it, on each provider: the
- * controller sums its workers' metrics, its readiness goes down and back up across a successful
- * and a failed reload while liveness stays up, and {@code spawn serve} in one process serves its
+ * controller sums its workers' metrics (those of exited workers included), its readiness goes
+ * down and back up across a successful and a failed reload while liveness stays up, and {@code spawn serve} in one process serves its
  * server's metrics and probes.
  */
 class OperationsServeTest {
@@ -34,8 +34,8 @@ class OperationsServeTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String UP = "{\"status\":\"UP\"}";
     private static final Pattern SAMPLE = Pattern.compile("(?m)^spawning_requests_total(\\{[^\\n]*\\})? (\\S+)$");
-    private static final int CONNECTIONS = 4;
-    private static final int REQUESTS_PER_CONNECTION = 10;
+    private static final int CONNECTIONS = 8;
+    private static final int REQUESTS_PER_CONNECTION = 5;
 
     @TempDir
     Path dir;
@@ -76,11 +76,20 @@ class OperationsServeTest {
         try (JavaProcess spawn = serve(deployment(provider, "use = service:text\nbody = hello"), 2)) {
             Urls urls = urls(spawn);
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", URI.create(urls.app()).getPort());
-            for (int c = 0; c < CONNECTIONS; c++) {
-                try (RawHttp client = RawHttp.connect(address, WAIT)) {
-                    for (int r = 0; r < REQUESTS_PER_CONNECTION; r++) {
+            // Connections open at once, and held: the workers' balance spreads them over both.
+            List<RawHttp> clients = new ArrayList<>();
+            try {
+                for (int c = 0; c < CONNECTIONS; c++) {
+                    clients.add(RawHttp.connect(address, WAIT));
+                }
+                for (int r = 0; r < REQUESTS_PER_CONNECTION; r++) {
+                    for (RawHttp client : clients) {
                         assertThat(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().text()).isEqualTo("hello");
                     }
+                }
+            } finally {
+                for (RawHttp client : clients) {
+                    client.close();
                 }
             }
             int sent = CONNECTIONS * REQUESTS_PER_CONNECTION;
@@ -144,12 +153,17 @@ class OperationsServeTest {
         try (JavaProcess spawn = serve(file, 2)) {
             Urls urls = urls(spawn);
             assertThat(get(urls.operations() + "/health/ready")).isEqualTo(new Answer(200, "application/json", UP));
+            for (int i = 0; i < 3; i++) {
+                assertThat(SpawnProcessTest.get(urls.app() + "/")).isEqualTo("old");
+            }
             deployment(provider, "use = service:text\nbody = new");
             ctl("reload", file.toString());
             List<Answer> seen = readinessUntilBackUp(urls.operations());
             assertThat(seen).contains(new Answer(503, "application/json",
                     "{\"status\":\"DOWN\",\"reason\":\"reload under way: generation 2 is starting\"}"));
             assertThat(SpawnProcessTest.get(urls.app() + "/")).isEqualTo("new");
+            // The old generation's three requests stay in the sum once its workers have exited.
+            awaitSummedRequests(urls.operations(), 4);
 
             deployment(provider, "use = call:dev.spawning.core.TestFactories::broken");
             ctl("reload", file.toString());
