@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,6 +227,24 @@ class OperationsServeTest {
             }
             // 128 + SIGTERM: the JVM's status once its shutdown hook, the graceful stop, has run.
             assertThat(spawn.waitFor(WAIT)).isEqualTo(143);
+        }
+    }
+
+    /** With the address taken, {@code spawn serve} says so and exits 2 before it serves, controller or not. */
+    @ParameterizedTest(name = "processes = {0}")
+    @ValueSource(ints = {1, 2})
+    void aMetricsBindAddressInUseIsAnErrorBeforeAnythingServes(int processes) throws Exception {
+        try (ServerSocketChannel taken = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            int port = ((InetSocketAddress) taken.getLocalAddress()).getPort();
+            Path file = Files.writeString(deployment("coroutine", "use = service:text\nbody = hello"),
+                    Files.readString(dir.resolve("deployment.ini")).replace("metrics_bind = 127.0.0.1:0",
+                            "metrics_bind = 127.0.0.1:" + port));
+            try (JavaProcess spawn = serve(file, processes)) {
+                assertThat(spawn.waitFor(WAIT)).isEqualTo(2);
+                assertThat(spawn.out()).isEmpty();
+                assertThat(spawn.err()).contains("Cannot bind metrics_bind = 127.0.0.1:" + port
+                        + ": Address already in use\n").doesNotContain("worker");
+            }
         }
     }
 

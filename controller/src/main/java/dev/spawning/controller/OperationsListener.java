@@ -23,6 +23,16 @@ import java.util.concurrent.Executors;
  * metrics summed over its workers) or, in {@code spawn serve} without the controller, the
  * server's own.
  *
+ * <p>Readiness under the controller: ready when a generation is serving (all its
+ * {@code processes} workers READY and none draining) and no reload is under way; not ready from a
+ * reload's trigger until its new generation has taken over (success) or the reload has failed and
+ * the old generation serves on (failure), nor while no generation is serving (at start, after a
+ * crash until the replacement is ready), nor once the controller stops. The app's socket keeps
+ * accepting throughout, so nothing is dropped; a balancer that honours readiness just prefers
+ * other replicas while this one's capacity is in flux. Liveness: the controller's loop has gone
+ * round in the last 15 s. In {@code spawn serve} without the controller: ready once the server
+ * has started, not ready once it stops; always alive while it answers.
+ *
  * <pre>{@code
  * try (OperationsListener listener = OperationsListener.start(address, probes)) {
  *     out.println("Metrics on " + listener.url());
