@@ -2,6 +2,7 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.server.AccessLogSink;
+import dev.spawning.factory.server.ForwardedHeaders;
 import dev.spawning.factory.server.ServerSettings;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What every connection of one running server shares: the app, the settings, the parser, the
- * access log, the app pool ({@code threads}), the stop state, and the counts of what was done.
+ * resolver of forwarding fields, the access log, the app pool ({@code threads}), the stop state, and the counts of what was done.
  *
  * <p>Thread-safe: immutable but for the stop state (volatile, set once) and the counters (made for
  * many writers: every connection thread counts its answers).
@@ -23,6 +24,7 @@ final class Service {
     private final App app;
     private final ServerSettings settings;
     private final HeadParser parser;
+    private final ForwardedHeaders forwarding;
     private final AccessLogSink accessLog;
     private final ExecutorService appPool;
     private final LongAdder served = new LongAdder();
@@ -39,6 +41,7 @@ final class Service {
         this.app = app;
         this.settings = settings;
         this.parser = new HeadParser(settings);
+        this.forwarding = settings.proxy().forwarding();
         this.accessLog = accessLog;
         this.appPool = appPool;
     }
@@ -53,6 +56,11 @@ final class Service {
 
     HeadParser parser() {
         return parser;
+    }
+
+    /** The resolver of the forwarding fields from {@code forwarded_allow_ips}. */
+    ForwardedHeaders forwarding() {
+        return forwarding;
     }
 
     AccessLogSink accessLog() {
