@@ -213,7 +213,7 @@ final class ObservedSourceConduit extends AbstractStreamSourceConduit<StreamSour
             return false;
         }
         keep(header.length());
-        tracked.proxied(header.clientOf(peer));
+        tracked.proxied(header.clientOf(peer), rawLimit > 0);
         proxyPeer = null;
         return true;
     }

@@ -75,9 +75,14 @@ final class TrackedConnection {
         source = conduit;
     }
 
-    /** Its PROXY header was read: requests come from {@code proxiedClient}. */
-    void proxied(InetSocketAddress proxiedClient) {
+    /**
+     * Its PROXY header was read: requests come from {@code proxiedClient}. Without a byte of the
+     * first request after it, the connection waits for one as a fresh connection does: the header
+     * alone begins no request head.
+     */
+    synchronized void proxied(InetSocketAddress proxiedClient, boolean requestBegun) {
         client = proxiedClient;
+        begun = requestBegun;
     }
 
     /** {@return the client its PROXY header named; null without {@code proxy_protocol}} */

@@ -8,6 +8,7 @@ import dev.spawning.factory.Server;
 import dev.spawning.factory.testing.RawHttp;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -109,6 +110,31 @@ class ContractProxyTest {
                     .readUntilClosed()).isEmpty();
         }
         assertThat(calls.count()).isZero();
+    }
+
+    @ContractTest
+    void aHeaderIncompleteAfterHeaderTimeoutIsClosedWithoutAnAnswer(ContractServers servers) throws Exception {
+        Server server = servers.start(calls.counting(ADDRESS), "proxy_protocol", "true", "header_timeout", "300ms");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            long begin = System.nanoTime();
+
+            assertThat(client.send("PROXY TCP4 192.0.").readUntilClosed()).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("not before header_timeout")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+        assertThat(calls.count()).isZero();
+    }
+
+    @ContractTest
+    void aRequestHeadIncompleteAfterTheHeaderGets408(ContractServers servers) throws Exception {
+        Server server = servers.start(ADDRESS, "proxy_protocol", "true", "header_timeout", "300ms");
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            RawHttp.Reply reply = client.send(V1 + "GET / HTTP/1.1\r\nHost: x\r\n").read();
+
+            ContractAssertions.refusesAndCloses(client, reply, 408);
+        }
     }
 
     @ContractTest
