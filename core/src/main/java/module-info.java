@@ -19,6 +19,7 @@ module dev.spawning.core {
             dev.spawning.core.builtin.UrlMapFactory,
             dev.spawning.core.builtin.CascadeFactory,
             dev.spawning.core.builtin.PrefixFilterFactory,
+            dev.spawning.core.builtin.ForwardedFilterFactory,
             dev.spawning.core.builtin.StaticAppFactory,
             dev.spawning.core.builtin.HealthAppFactory;
 }

@@ -80,6 +80,7 @@ class LauncherIT {
                     "cascade composite factory",
                     "coroutine server factory",
                     "echo app factory",
+                    "forwarded filter factory",
                     "pages app factory",
                     "prefix filter-app factory",
                     "static app factory",

@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * input; their responses stay in the output buffer until no further request is waiting, so a
  * pipelined batch is answered with one write.
  *
+ * <p>With {@code proxy_protocol}, the connection's PROXY header is read first
+ * ({@link ProxyPreamble}), and its client is the remote address of every request.
+ *
  * <h2>Draining</h2>
  * Once the server is stopping ({@link Service#stopping}), every response says
  * {@code Connection: close} and the connection closes after it, but a connection waiting for a
@@ -130,8 +133,14 @@ final class Connection implements Runnable {
     private void loop(SocketInput in, SocketOutput out) throws IOException, InterruptedException {
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
-        Exchange exchange = new Exchange(service, in, out, remote, local);
         long waitUntil = acceptedNanos + service.settings().headerTimeout().toNanos();
+        if (service.settings().proxy().protocol()) {
+            remote = ProxyPreamble.client(in, remote, service.settings().proxy(), waitUntil);
+            if (remote == null) {
+                return;
+            }
+        }
+        Exchange exchange = new Exchange(service, in, out, remote, local);
         while (true) {
             if (in.buffered() == 0) {
                 out.flush();

@@ -141,8 +141,9 @@ final class Exchange {
         out.flush();
     }
 
+    /** The request as the app sees it: forwarding fields from a trusted peer applied. */
     private Request request(RequestHead head, RequestBody body) {
-        return Request.builder()
+        return service.forwarding().apply(Request.builder()
                 .method(head.method())
                 .target(head.target())
                 .version(head.version())
@@ -152,7 +153,7 @@ final class Exchange {
                 .body(body)
                 .trailers(body::trailers)
                 .serverStopping(service.stopBegun())
-                .build();
+                .build());
     }
 
     private Response answer(Request request, RequestBody body) {

@@ -2,6 +2,7 @@ package dev.spawning.coroutine;
 
 import dev.spawning.factory.App;
 import dev.spawning.factory.server.AccessLogSink;
+import dev.spawning.factory.server.ForwardedHeaders;
 import dev.spawning.factory.server.ServerMetrics;
 import dev.spawning.factory.server.ServerSettings;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What every connection of one running server shares: the app, the settings, the parser, the
- * access log, the metrics, the app pool ({@code threads}), the stop state, and the counts of what was done.
+ * resolver of forwarding fields, the access log, the metrics, the app pool ({@code threads}), the stop
+ * state, and the counts of what was done.
  *
  * <p>Thread-safe: immutable but for the stop state (volatile, set once) and the counters (made for
  * many writers: every connection thread counts its answers).
@@ -24,6 +26,7 @@ final class Service {
     private final App app;
     private final ServerSettings settings;
     private final HeadParser parser;
+    private final ForwardedHeaders forwarding;
     private final AccessLogSink accessLog;
     private final ExecutorService appPool;
     private final ServerMetrics metrics;
@@ -45,6 +48,7 @@ final class Service {
         this.app = app;
         this.settings = settings;
         this.parser = new HeadParser(settings);
+        this.forwarding = settings.proxy().forwarding();
         this.accessLog = accessLog;
         this.appPool = appPool;
         this.metrics = metrics;
@@ -60,6 +64,11 @@ final class Service {
 
     HeadParser parser() {
         return parser;
+    }
+
+    /** The resolver of the forwarding fields from {@code forwarded_allow_ips}. */
+    ForwardedHeaders forwarding() {
+        return forwarding;
     }
 
     AccessLogSink accessLog() {

@@ -60,7 +60,8 @@ final class AppCall implements Runnable {
         Request request = null;
         Response sent = null;
         try {
-            request = Requests.from(exchange, facts, body, served.tracker().stopBegun());
+            request = Requests.from(exchange, facts, body, served.tracker().stopBegun(),
+                    served.tracker().forwarding());
             sent = send(request, respond(request, body), body, out);
         } finally {
             body.release();

@@ -3,10 +3,12 @@ package dev.spawning.undertow;
 import dev.spawning.factory.AcceptGate;
 import dev.spawning.factory.ServerFigures;
 import dev.spawning.factory.server.Drain;
+import dev.spawning.factory.server.ForwardedHeaders;
 import dev.spawning.factory.server.ServerMetrics;
 import dev.spawning.factory.server.ServerSettings;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,11 +44,13 @@ final class ConnectionTracker {
     private final Condition quietNow = lock.newCondition();
     private final Counts counts;
     private final ServerSettings settings;
+    private final ForwardedHeaders forwarding;
 
     /** @param settings the server's, for each connection's decoder and head timer */
     ConnectionTracker(ServerSettings settings) {
         this.settings = settings;
         this.counts = new Counts(ServerMetrics.of(settings));
+        this.forwarding = settings.proxy().forwarding();
     }
 
     /**
@@ -103,6 +107,9 @@ final class ConnectionTracker {
     HeadFacts exchangeStarted(HttpServerExchange exchange) {
         TrackedConnection tracked = trackedFor(exchange);
         HeadFacts facts = tracked.exchangeStarted((AbstractServerConnection) exchange.getConnection());
+        if (tracked.client() != null) {
+            exchange.putAttachment(Requests.PROXIED_CLIENT, tracked.client());
+        }
         exchange.addExchangeCompleteListener((ended, next) -> {
             boolean last = !ended.isPersistent();
             tracked.exchangeEnded(last);
@@ -219,6 +226,11 @@ final class ConnectionTracker {
         }
         ConduitStreamSourceChannel source = channel.getSourceChannel();
         ObservedSourceConduit conduit = new ObservedSourceConduit(source.getConduit(), settings, tracked);
+        if (settings.proxy().protocol() && !awaitProxyHeader(channel, conduit)) {
+            Quietly.close(channel);
+            closed(channel);
+            return;
+        }
         tracked.readBy(conduit);
         source.setConduit(conduit);
         undertow.handleEvent(channel);
@@ -237,6 +249,27 @@ final class ConnectionTracker {
         } else if (counts.stopping()) {
             tracked.stopBegan(IDLE_WINDOW_NANOS);
         }
+    }
+
+    /**
+     * With {@code proxy_protocol}: has {@code conduit} read the PROXY header first; false when the
+     * peer may not send one ({@code proxy_allow_ips}) and the connection is refused, as on the
+     * coroutine provider.
+     */
+    private boolean awaitProxyHeader(StreamConnection channel, ObservedSourceConduit conduit) {
+        InetSocketAddress peer = channel.getPeerAddress(InetSocketAddress.class);
+        if (!settings.proxy().allowIps().contains(peer)) {
+            UndertowServer.LOG.log(System.Logger.Level.DEBUG, () -> "Connection from " + peer
+                    + " refused: not in proxy_allow_ips");
+            return false;
+        }
+        conduit.awaitProxyHeader(peer);
+        return true;
+    }
+
+    /** The resolver of the forwarding fields from {@code forwarded_allow_ips}. */
+    ForwardedHeaders forwarding() {
+        return forwarding;
     }
 
     private TrackedConnection trackedFor(HttpServerExchange exchange) {

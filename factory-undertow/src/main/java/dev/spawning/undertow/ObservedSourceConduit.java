@@ -1,7 +1,10 @@
 package dev.spawning.undertow;
 
+import dev.spawning.factory.server.ProxyHeader;
 import dev.spawning.factory.server.ServerSettings;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
@@ -24,6 +27,11 @@ import org.xnio.conduits.StreamSourceConduit;
  * straight from the socket to Undertow's buffer. Canonical bytes that do not fit Undertow's buffer wait in
  * {@link #pending}, and the reader is woken for them, since the socket will not signal them.
  *
+ * <p>With {@code proxy_protocol}, the connection's first bytes are its PROXY header
+ * ({@link ProxyHeader}): decoded and consumed here before the scanner sees any byte; a
+ * connection whose first bytes are no header or a malformed one is closed without an answer, as
+ * the coroutine provider closes it.
+ *
  * <p>Threading: called by whichever thread reads the connection (its IO thread, or the app
  * thread reading a body or parsing a pipelined request), one at a time; {@link #holdsInput} is
  * also read by the thread ending an exchange, after its reads.
@@ -44,11 +52,23 @@ final class ObservedSourceConduit extends AbstractStreamSourceConduit<StreamSour
     /** Canonical bytes written but not yet taken by Undertow; null when there are none. */
     private ByteBuffer pending;
     private volatile boolean holding;
+    /** The peer while its PROXY header is awaited; null once read, or without {@code proxy_protocol}. */
+    private volatile InetSocketAddress proxyPeer;
 
     ObservedSourceConduit(StreamSourceConduit next, ServerSettings settings, TrackedConnection tracked) {
         super(next);
         this.tracked = tracked;
         this.scanner = new HeadScanner(settings, tracked);
+    }
+
+    /** From now on, the connection's first bytes must be a PROXY header sent by {@code peer}. */
+    void awaitProxyHeader(InetSocketAddress peer) {
+        proxyPeer = peer;
+    }
+
+    /** Whether the PROXY header is still awaited: the connection has not begun its first request. */
+    boolean awaitsProxyHeader() {
+        return proxyPeer != null;
     }
 
     /** Whether client bytes were read that Undertow has not been given yet. */
@@ -92,6 +112,12 @@ final class ObservedSourceConduit extends AbstractStreamSourceConduit<StreamSour
                 scanner.ended(out);
             } else {
                 tracked.bytesRead();
+                if (proxyPeer != null && !proxyHeaderRead()) {
+                    if (!tracked.channel().isOpen()) {
+                        return -1;
+                    }
+                    continue;
+                }
                 keep(scanner.scan(raw, 0, rawLimit, out));
             }
         }
@@ -165,6 +191,31 @@ final class ObservedSourceConduit extends AbstractStreamSourceConduit<StreamSour
             return tracked.withholdsInput() ? 0 : -1;
         }
         return count;
+    }
+
+    /**
+     * Consumes the PROXY header if all of it has arrived, and tells the connection its client;
+     * false while more bytes are needed, or once a refused header has closed the connection.
+     */
+    private boolean proxyHeaderRead() {
+        InetSocketAddress peer = proxyPeer;
+        ProxyHeader header;
+        try {
+            header = ProxyHeader.decode(raw, 0, rawLimit);
+        } catch (ProtocolException refused) {
+            UndertowServer.LOG.log(System.Logger.Level.DEBUG, () -> "Connection from " + peer + " refused: "
+                    + refused.getMessage());
+            rawLimit = 0;
+            Quietly.close(tracked.channel());
+            return false;
+        }
+        if (header == null) {
+            return false;
+        }
+        keep(header.length());
+        tracked.proxied(header.clientOf(peer), rawLimit > 0);
+        proxyPeer = null;
+        return true;
     }
 
     /** Reads client bytes after those pending in {@link #raw}; grows it when it is full. */

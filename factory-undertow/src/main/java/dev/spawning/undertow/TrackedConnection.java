@@ -1,6 +1,7 @@
 package dev.spawning.undertow;
 
 import io.undertow.server.AbstractServerConnection;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.xnio.StreamConnection;
@@ -48,6 +49,8 @@ final class TrackedConnection {
     private volatile boolean finished;
     private volatile HeadFacts refusedBody;
     private ObservedSourceConduit source;
+    /** The client its PROXY header named (or its peer); null without {@code proxy_protocol}. */
+    private volatile InetSocketAddress client;
 
     /**
      * A connection just accepted: in flight until its first request is answered.
@@ -70,6 +73,21 @@ final class TrackedConnection {
     /** The conduit that reads this connection for Undertow, installed when it opened on its IO thread. */
     synchronized void readBy(ObservedSourceConduit conduit) {
         source = conduit;
+    }
+
+    /**
+     * Its PROXY header was read: requests come from {@code proxiedClient}. Without a byte of the
+     * first request after it, the connection waits for one as a fresh connection does: the header
+     * alone begins no request head.
+     */
+    synchronized void proxied(InetSocketAddress proxiedClient, boolean requestBegun) {
+        client = proxiedClient;
+        begun = requestBegun;
+    }
+
+    /** {@return the client its PROXY header named; null without {@code proxy_protocol}} */
+    InetSocketAddress client() {
+        return client;
     }
 
     /** Bytes arrived; between requests they are the start of the next one. */
@@ -178,7 +196,10 @@ final class TrackedConnection {
         channel.getIoThread().executeAfter(this::headTimerFired, delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** On the IO thread: a head begun {@code header_timeout} ago and still incomplete ends in 408. */
+    /**
+     * On the IO thread: a head begun {@code header_timeout} ago and still incomplete ends in 408;
+     * a PROXY header still incomplete, in a close without an answer.
+     */
     private void headTimerFired() {
         long headBegunAt;
         synchronized (this) {
@@ -192,6 +213,10 @@ final class TrackedConnection {
                 return;
             }
             headBegunAt = begunAt;
+        }
+        if (source != null && source.awaitsProxyHeader()) {
+            Quietly.close(channel);
+            return;
         }
         counts.served();
         counts.completed();

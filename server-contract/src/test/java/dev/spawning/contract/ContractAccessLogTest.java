@@ -99,7 +99,7 @@ class ContractAccessLogTest {
     }
 
     /** The log is written after the response, maybe on another thread: wait for it briefly. */
-    private static List<String> awaitLines(Path log, int count) throws IOException, InterruptedException {
+    static List<String> awaitLines(Path log, int count) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         List<String> lines = List.of();
         while (System.nanoTime() < deadline) {

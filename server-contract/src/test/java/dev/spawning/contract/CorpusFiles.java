@@ -17,7 +17,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the request corpus ({@code cases.json}) and our policy for it ({@code policy.json}) from
+ * Reads the request corpus ({@code cases.json}) and our policy for it ({@code policy.json}, and
+ * {@code policy-proxy.json} for the PROXY-protocol cases that {@code policy.json} skips: their
+ * outcomes with its {@code settings} under each case's own) from
  * {@code ../shared/http-corpora/gunicorn-requests} beside the repository, where its README says
  * it lives; the corpus is never copied into the project. The system property
  * {@code spawning.corpus.dir} points elsewhere.
@@ -30,10 +32,12 @@ final class CorpusFiles {
 
     private final JsonNode cases;
     private final JsonNode policy;
+    private final JsonNode proxyPolicy;
 
-    private CorpusFiles(JsonNode cases, JsonNode policy) {
+    private CorpusFiles(JsonNode cases, JsonNode policy, JsonNode proxyPolicy) {
         this.cases = cases;
         this.policy = policy;
+        this.proxyPolicy = proxyPolicy;
     }
 
     /** The corpus beside the repository this test runs in. */
@@ -44,7 +48,8 @@ final class CorpusFiles {
                     + "(../shared/http-corpora/gunicorn-requests from the repository root), or set -D"
                     + DIR_PROPERTY);
         }
-        return new CorpusFiles(read(dir.resolve("cases.json")), read(dir.resolve("policy.json")));
+        return new CorpusFiles(read(dir.resolve("cases.json")), read(dir.resolve("policy.json")),
+                read(dir.resolve("policy-proxy.json")));
     }
 
     /** Every case of {@code cases.json}, in file order, with its policy. */
@@ -67,11 +72,23 @@ final class CorpusFiles {
         if (rule == null) {
             throw new IllegalStateException("policy.json has no entry for " + id);
         }
+        Map<String, String> settings = settings(rule.get("settings"));
+        JsonNode proxyRule = proxyPolicy.get("cases").get(id);
+        if (proxyRule != null && Outcome.of(rule.get("outcome").asString()) == Outcome.SKIP) {
+            settings = settings(proxyPolicy.get("settings"));
+            settings.putAll(settings(proxyRule.get("settings")));
+            rule = proxyRule;
+        }
         JsonNode defaults = rule.get("with_default_settings");
         return new CorpusCase(id, Base64.getDecoder().decode(entry.get("raw_b64").asString()),
-                expected(entry.get("expect")), Outcome.of(rule.get("outcome").asString()), settings(rule.get("settings")),
+                expected(entry.get("expect")), Outcome.of(rule.get("outcome").asString()), settings,
                 defaults == null ? null : Outcome.of(defaults.asString()),
                 rule.has("extra_headers_allowed"));
+    }
+
+    /** The case ids {@code policy-proxy.json} gives an outcome for. */
+    List<String> proxyPolicyIds() {
+        return List.copyOf(proxyPolicy.get("cases").propertyNames());
     }
 
     private static List<ExpectedRequest> expected(JsonNode expect) {

@@ -64,6 +64,18 @@ class CorpusTest {
     }
 
     @Test
+    void runsTheProxyCasesThatPolicySkipsWithTheOutcomesOfPolicyProxy() {
+        List<CorpusCase> proxied = corpus.cases().stream().filter(c -> corpus.proxyPolicyIds().contains(c.id())).toList();
+
+        assertThat(proxied).hasSize(8).allSatisfy(c -> {
+            assertThat(c.outcome()).isNotEqualTo(Outcome.SKIP);
+            assertThat(c.settings()).containsEntry("proxy_protocol", "true");
+        });
+        assertThat(proxied).filteredOn(c -> c.id().equals("valid/pp_02")).singleElement()
+                .extracting(CorpusCase::settings).isEqualTo(Map.of("proxy_protocol", "true", "require_host", "false"));
+    }
+
+    @Test
     void findsAtLeastTheUndertowProviderThroughServiceLoader() {
         assertThat(servers.providers()).isNotEmpty();
         if (System.getProperty(CorpusServers.PROVIDERS_PROPERTY, "").isBlank()) {

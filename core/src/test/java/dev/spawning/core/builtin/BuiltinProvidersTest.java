@@ -20,6 +20,7 @@ class BuiltinProvidersTest {
             urlmap,  dev.spawning.core.builtin.UrlMapFactory,       COMPOSITE
             cascade, dev.spawning.core.builtin.CascadeFactory,      COMPOSITE
             prefix,  dev.spawning.core.builtin.PrefixFilterFactory, FILTER_APP
+            forwarded, dev.spawning.core.builtin.ForwardedFilterFactory, FILTER
             static,  dev.spawning.core.builtin.StaticAppFactory,    APP
             health,  dev.spawning.core.builtin.HealthAppFactory,    APP
             """)
@@ -44,7 +45,7 @@ class BuiltinProvidersTest {
     @Test
     void givesEveryBuiltinProviderAPublicNoArgumentConstructor() throws Exception {
         for (Class<?> type : List.of(UrlMapFactory.class, CascadeFactory.class, PrefixFilterFactory.class,
-                StaticAppFactory.class, HealthAppFactory.class)) {
+                ForwardedFilterFactory.class, StaticAppFactory.class, HealthAppFactory.class)) {
             assertThat(type.getConstructor().canAccess(null)).as(type.getName()).isTrue();
         }
     }

@@ -35,6 +35,9 @@ import java.util.Set;
  * @param maxHeaderCount   {@code max_header_count}, default 100 fields
  * @param maxBodySize      {@code max_body_size}, default 0: no limit
  * @param requireHost      {@code require_host}, default true: HTTP/1.1 without Host is a 400
+ * @param proxy            {@code proxy_protocol} (default false), {@code proxy_allow_ips} and
+ *                         {@code forwarded_allow_ips} (default {@code 127.0.0.1} each): the PROXY
+ *                         protocol header and the trusted forwarding fields ({@link ProxySettings})
  * @param gracefulTimeout  {@code graceful_timeout}, default 30s: how long a stop waits for requests
  * @param accessLog        {@code access_log}, default off: {@code -} for stdout, or a file path
  * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}
@@ -63,6 +66,7 @@ public record ServerSettings(
         int maxHeaderCount,
         ByteSize maxBodySize,
         boolean requireHost,
+        ProxySettings proxy,
         Duration gracefulTimeout,
         Optional<String> accessLog,
         String accessLogFormat,
@@ -87,7 +91,8 @@ public record ServerSettings(
     public static final Set<String> NAMES = Set.of("host", "port", "backlog", "max_connections", "keepalive",
             "idle_timeout", "header_timeout", "body_timeout", "url_length_limit", "max_header_line",
             "max_headers_size", "max_header_count", "max_body_size", "require_host", "graceful_timeout",
-            "access_log", "access_log_format", "threads", "debug", "bind", "metrics_bind");
+            "access_log", "access_log_format", "threads", "debug", "bind", "metrics_bind", "proxy_protocol",
+            "proxy_allow_ips", "forwarded_allow_ips");
 
     /**
      * The keys of a server section that the controller reads ({@code spec/controller.md}), which a
@@ -170,6 +175,7 @@ public record ServerSettings(
                 errors.read(() -> local.integer("max_header_count", 100, 1, Integer.MAX_VALUE), 100),
                 errors.read(() -> local.size("max_body_size", ByteSize.ofBytes(0)), ByteSize.ofBytes(0)),
                 errors.read(() -> local.bool("require_host", true), true),
+                ProxySettings.read(local, errors),
                 errors.read(() -> local.duration("graceful_timeout", Duration.ofSeconds(30)), Duration.ofSeconds(30)),
                 errors.read(() -> accessLog(local), Optional.empty()),
                 local.get("access_log_format", COMBINED_LOG_FORMAT),

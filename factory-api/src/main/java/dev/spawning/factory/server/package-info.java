@@ -10,8 +10,12 @@
  * {@link dev.spawning.factory.server.HttpRefusal}), the lifecycle of a
  * {@link dev.spawning.factory.Server} ({@link dev.spawning.factory.server.Lifecycle}), the call of
  * an app ({@link dev.spawning.factory.server.AppCalls}), the responses a server gives in place of
- * an app's ({@link dev.spawning.factory.server.ErrorResponses}) and the naming of an address that
- * cannot be bound ({@link dev.spawning.factory.server.BindFailures}).
+ * an app's ({@link dev.spawning.factory.server.ErrorResponses}), the naming of an address that
+ * cannot be bound ({@link dev.spawning.factory.server.BindFailures}), and what a server trusts of
+ * the proxies in front of it ({@link dev.spawning.factory.server.ProxySettings}: the PROXY
+ * protocol header, {@link dev.spawning.factory.server.ProxyHeader}; the forwarding fields,
+ * {@link dev.spawning.factory.server.ForwardedHeaders}; both from peers in an
+ * {@link dev.spawning.factory.server.AddressSet}).
  *
  * <p>These are classes a provider calls, not interfaces found by {@link java.util.ServiceLoader}:
  * a provider is found as a {@link dev.spawning.factory.ServerFactory} of the

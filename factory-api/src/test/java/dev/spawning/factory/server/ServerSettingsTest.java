@@ -90,7 +90,7 @@ class ServerSettingsTest {
 
         assertThat(s).isEqualTo(new ServerSettings("0.0.0.0", 0, 16, 50, true, Duration.ofSeconds(90),
                 Duration.ofMillis(500), Duration.ofMinutes(2), 1024, 4096, ByteSize.ofKilobytes(16), 20,
-                ByteSize.ofBytes(10L * 1024 * 1024), false, Duration.ZERO, Optional.of("/var/log/access.log"),
+                ByteSize.ofBytes(10L * 1024 * 1024), false, ProxySettings.DEFAULTS, Duration.ZERO, Optional.of("/var/log/access.log"),
                 "%(h)s %(r)s", 8, true, false, Optional.empty()));
         assertThat(s.limitsBodySize()).isTrue();
     }
@@ -309,5 +309,40 @@ class ServerSettingsTest {
                 failure -> assertThat(failure.messages()).containsExactly(
                         "[server:main] port = '99999': expected an integer from 0 to 65535",
                         "[server:main] threads = 'many': expected an integer from 0 to 10000"));
+    }
+
+    @Test
+    void proxySettingsDefaultToNoProxyHeaderAndTrustingTheLoopbackAddress() {
+        ProxySettings proxy = ServerSettings.DEFAULTS.proxy();
+
+        assertThat(proxy.protocol()).isFalse();
+        assertThat(proxy.allowIps()).hasToString("127.0.0.1");
+        assertThat(proxy.forwardedAllowIps()).hasToString("127.0.0.1");
+        assertThat(ServerSettings.NAMES).contains("proxy_protocol", "proxy_allow_ips", "forwarded_allow_ips");
+    }
+
+    @Test
+    void proxySettingsReadAddressesNetworksStarAndNothing() {
+        ProxySettings proxy = from("proxy_protocol", "true", "proxy_allow_ips", "10.0.0.0/8, fd00::/8",
+                "forwarded_allow_ips", "").proxy();
+
+        assertThat(proxy.protocol()).isTrue();
+        assertThat(proxy.allowIps()).isEqualTo(AddressSet.parse("10.0.0.0/8, fd00::/8"));
+        assertThat(proxy.forwardedAllowIps().isEmpty()).isTrue();
+        assertThat(from("forwarded_allow_ips", "*").proxy().forwardedAllowIps().isAny()).isTrue();
+    }
+
+    @Test
+    void badProxySettingsAreRefusedEachNamingItsKeyAndValue() {
+        assertRefused("proxy_protocol", "v2", "a boolean (true/false, yes/no, on/off, 1/0)");
+        assertRefused("proxy_allow_ips", "10.0.0.0/40",
+                "comma-separated IP addresses or networks (such as 10.0.0.0/8), or *");
+        assertThatThrownBy(() -> from("proxy_allow_ips", "lb.internal", "forwarded_allow_ips", "10.0.0.1;10.0.0.2"))
+                .isInstanceOfSatisfying(FactoryException.class,
+                        failure -> assertThat(failure.messages()).containsExactly(
+                                "[server:main] proxy_allow_ips = 'lb.internal': expected comma-separated IP "
+                                        + "addresses or networks (such as 10.0.0.0/8), or *",
+                                "[server:main] forwarded_allow_ips = '10.0.0.1;10.0.0.2': expected "
+                                        + "comma-separated IP addresses or networks (such as 10.0.0.0/8), or *"));
     }
 }
