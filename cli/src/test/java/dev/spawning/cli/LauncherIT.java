@@ -81,6 +81,7 @@ class LauncherIT {
                     "coroutine server factory",
                     "echo app factory",
                     "forwarded filter factory",
+                    "health app factory",
                     "pages app factory",
                     "prefix filter-app factory",
                     "static app factory",

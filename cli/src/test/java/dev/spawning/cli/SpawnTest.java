@@ -65,7 +65,7 @@ class SpawnTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).containsExactly(
                 "Error in file " + file + ": line 10: Unknown app provider 'txt' for [app:home]. Did you mean: "
-                        + "text? App providers on the classpath: actors, cascade, echo, pages, static, text, topics, urlmap. A provider comes "
+                        + "text? App providers on the classpath: actors, cascade, echo, health, pages, static, text, topics, urlmap. A provider comes "
                         + "from a jar on the classpath (add one with --classpath); 'spawn factories' lists them.",
                 "Error in file " + file + ": line 14: The [pipeline:api] pipeline section in " + file
                         + " has extra (disallowed) settings: cache",

@@ -68,7 +68,7 @@ class LoaderErrorsTest {
     void anUnknownProviderListsTheNamesOfItsKindAndSuggestsTheClosest() {
         assertThatThrownBy(() -> errors().app("unknown_provider")).hasMessage(at(29)
                 + "Unknown app provider 'tex' for [app:unknown_provider]. Did you mean: text? App providers on the "
-                + "classpath: actors, cascade, echo, pages, static, text, topics, urlmap. A provider comes from a jar on the classpath (add one "
+                + "classpath: actors, cascade, echo, health, pages, static, text, topics, urlmap. A provider comes from a jar on the classpath (add one "
                 + "with --classpath); 'spawn factories' lists them.");
     }
 
@@ -76,7 +76,7 @@ class LoaderErrorsTest {
     void aProviderOfAnotherKindSaysWhatItIs() {
         assertThatThrownBy(() -> errors().app("wrong_kind")).hasMessage(at(32)
                 + "Provider 'caps' is a filter factory; [app:wrong_kind] needs an app factory or a composite "
-                + "factory. App providers on the classpath: actors, cascade, echo, pages, static, text, topics, urlmap.");
+                + "factory. App providers on the classpath: actors, cascade, echo, health, pages, static, text, topics, urlmap.");
     }
 
     @Test
@@ -141,10 +141,10 @@ class LoaderErrorsTest {
                         + "contains an interpolation key 'does_not_exist' which is not a valid option name. "
                         + "Raw value: '%(does_not_exist)s/bar'",
                 "error: " + at(29) + "Unknown app provider 'tex' for [app:unknown_provider]. Did you mean: text? "
-                        + "App providers on the classpath: actors, cascade, echo, pages, static, text, topics, urlmap. A provider comes from a jar "
+                        + "App providers on the classpath: actors, cascade, echo, health, pages, static, text, topics, urlmap. A provider comes from a jar "
                         + "on the classpath (add one with --classpath); 'spawn factories' lists them.",
                 "error: " + at(32) + "Provider 'caps' is a filter factory; [app:wrong_kind] needs an app factory or "
-                        + "a composite factory. App providers on the classpath: actors, cascade, echo, pages, static, text, topics, urlmap.",
+                        + "a composite factory. App providers on the classpath: actors, cascade, echo, health, pages, static, text, topics, urlmap.",
                 "error: " + at(35) + "[app:unknown_scheme] use = foo:bar: URI scheme not known: 'foo' "
                         + "(from config, service, egg, call)",
                 "error: " + at(38) + "Unknown server provider 'undertw' for [server:typo]. Did you mean: undertow? "
