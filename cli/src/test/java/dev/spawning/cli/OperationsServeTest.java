@@ -162,6 +162,9 @@ class OperationsServeTest {
             List<Answer> seen = readinessUntilBackUp(urls.operations());
             assertThat(seen).contains(new Answer(503, "application/json",
                     "{\"status\":\"DOWN\",\"reason\":\"reload under way: generation 2 is starting\"}"));
+            // Ready again once the new generation has taken over; the old one may still answer on
+            // its open connections until it has drained, when the reload is reported a success.
+            awaitReloadResult(file, "\"generation\":2,", "\"result\":\"succeeded\"");
             assertThat(SpawnProcessTest.get(urls.app() + "/")).isEqualTo("new");
             // The old generation's three requests stay in the sum once its workers have exited.
             awaitSummedRequests(urls.operations(), 4);
@@ -171,7 +174,7 @@ class OperationsServeTest {
             seen = readinessUntilBackUp(urls.operations());
             assertThat(seen).contains(new Answer(503, "application/json",
                     "{\"status\":\"DOWN\",\"reason\":\"reload under way: generation 3 is starting\"}"));
-            assertThat(ctl("status", file.toString())).contains("\"result\":\"failed\"");
+            awaitReloadResult(file, "\"generation\":3,", "\"result\":\"failed\"");
             assertThat(SpawnProcessTest.get(urls.app() + "/")).isEqualTo("new");
         }
     }
@@ -246,6 +249,21 @@ class OperationsServeTest {
                         + ": Address already in use\n").doesNotContain("worker");
             }
         }
+    }
+
+    /** Polls {@code spawn ctl status} (with a deadline) until its last reload shows both texts. */
+    private static void awaitReloadResult(Path file, String generation, String result) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String status = "";
+        while (System.nanoTime() < deadline) {
+            status = ctl("status", file.toString());
+            int last = status.indexOf("\"last_reload\"");
+            if (last >= 0 && status.indexOf(generation, last) >= 0 && status.indexOf(result, last) >= 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no last reload with " + generation + " and " + result + ": " + status);
     }
 
     /** Polls readiness until it is down (a sleep paces the polls, with a deadline). */
