@@ -1,9 +1,13 @@
 /**
  * The contract between deployment files and the code they compose: the server-neutral app model
  * and the six factory protocols; and, in {@code dev.spawning.factory.server}, the building blocks
- * server providers share. JDK only.
+ * server providers share. JDK only, but for BouncyCastle's PEM parser, which reads the key files
+ * of TLS ({@code dev.spawning.factory.server.TlsSettings}).
  */
 module dev.spawning.factory {
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
+
     exports dev.spawning.factory;
     exports dev.spawning.factory.server;
 }

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One request from its parsed head to the end of its response: the body stream, the app, the
@@ -40,9 +41,13 @@ final class Exchange {
     private final SocketOutput out;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
+    private final TlsChannel tls;
 
-    Exchange(Service service, SocketInput in, SocketOutput out, InetSocketAddress remote, InetSocketAddress local) {
+    /** @param tls the connection's TLS, or null over plain HTTP */
+    Exchange(Service service, SocketInput in, SocketOutput out, InetSocketAddress remote, InetSocketAddress local,
+            TlsChannel tls) {
         this.service = service;
+        this.tls = tls;
         this.in = in;
         this.out = out;
         this.remote = remote;
@@ -110,7 +115,7 @@ final class Exchange {
         out.flush();
         if (line != null) {
             Request request = Request.builder().method(line.method()).target(line.target()).version(line.version())
-                    .remoteAddress(remote).localAddress(local).build();
+                    .scheme(scheme()).remoteAddress(remote).localAddress(local).build();
             service.accessLog().log(start, request, refusal.status(), bytes, refusal.headers());
         }
     }
@@ -136,13 +141,19 @@ final class Exchange {
                 .method(head.method())
                 .target(head.target())
                 .version(head.version())
+                .scheme(scheme())
                 .headers(head.headers())
                 .remoteAddress(remote)
                 .localAddress(local)
+                .clientCertificates(tls == null ? List.of() : tls.peerCertificates())
                 .body(body)
                 .trailers(body::trailers)
                 .serverStopping(service.stopBegun())
                 .build();
+    }
+
+    private String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     private Response answer(Request request, RequestBody body) {

@@ -39,6 +39,16 @@ import java.util.Set;
  * @param accessLog        {@code access_log}, default off: {@code -} for stdout, or a file path
  * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}
  * @param threads          {@code threads}, default 0: a virtual thread per request; N: a pool of N platform threads
+ * @param tls              {@code certfile}, default off: TLS with Gunicorn's settings ({@link TlsSettings}):
+ *                         {@code certfile} (the PEM chain, leaf first) and {@code keyfile} (its PEM
+ *                         key: PKCS#8, PKCS#1 RSA or SEC1 EC, not encrypted), {@code ca_certs} (the
+ *                         PEM certificates that sign client certificates), {@code cert_reqs}
+ *                         ({@code none}, {@code optional} or {@code required}; default
+ *                         {@code none}), {@code ssl_protocols} (default {@code TLSv1.3 TLSv1.2})
+ *                         and {@code ciphers} (default the JDK's). The files are read when the
+ *                         settings are built: a missing or unreadable file, a file without a
+ *                         certificate, an encrypted key or one that does not match the
+ *                         certificate is an error naming the setting and the file
  * @param debug            {@code debug}, default false: send an app's exception text in its 500 response
  * @param inheritedSocket  {@code bind = fd://0}: serve the listening socket inherited as standard
  *                         input ({@link InheritedSocket}) instead of binding {@code host} and
@@ -67,6 +77,7 @@ public record ServerSettings(
         Optional<String> accessLog,
         String accessLogFormat,
         int threads,
+        Optional<TlsSettings> tls,
         boolean debug,
         boolean inheritedSocket,
         Optional<InetSocketAddress> metricsBind) {
@@ -87,7 +98,8 @@ public record ServerSettings(
     public static final Set<String> NAMES = Set.of("host", "port", "backlog", "max_connections", "keepalive",
             "idle_timeout", "header_timeout", "body_timeout", "url_length_limit", "max_header_line",
             "max_headers_size", "max_header_count", "max_body_size", "require_host", "graceful_timeout",
-            "access_log", "access_log_format", "threads", "debug", "bind", "metrics_bind");
+            "access_log", "access_log_format", "threads", "debug", "bind", "metrics_bind", "certfile", "keyfile",
+            "ca_certs", "cert_reqs", "ssl_protocols", "ciphers");
 
     /**
      * The keys of a server section that the controller reads ({@code spec/controller.md}), which a
@@ -174,6 +186,7 @@ public record ServerSettings(
                 errors.read(() -> accessLog(local), Optional.empty()),
                 local.get("access_log_format", COMBINED_LOG_FORMAT),
                 errors.read(() -> local.integer("threads", 0, 0, 10_000), 0),
+                TlsSettings.read(local, errors),
                 errors.read(() -> local.bool("debug", false), false),
                 bind.inherited(),
                 errors.read(() -> metricsBind(local), Optional.empty()));
@@ -182,6 +195,11 @@ public record ServerSettings(
     private static Optional<InetSocketAddress> metricsBind(Settings local) {
         return local.value("metrics_bind", Optional.empty(), "HOST:PORT, or off",
                 text -> text.strip().equalsIgnoreCase("off") ? Optional.empty() : Bind.address(text));
+    }
+
+    /** {@return the scheme of the server's URLs: {@code https} with {@link #tls}, else {@code http}} */
+    public String scheme() {
+        return tls.isPresent() ? "https" : "http";
     }
 
     /** {@return whether a request body has a size limit: {@code max_body_size} is not 0} */
