@@ -3,6 +3,7 @@ package dev.spawning.undertow;
 import dev.spawning.factory.Request;
 import dev.spawning.factory.server.RequestHead;
 import io.undertow.server.HttpServerExchange;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,6 +32,8 @@ final class Requests {
                 .headers(head.headers())
                 .remoteAddress(exchange.getSourceAddress())
                 .localAddress(exchange.getDestinationAddress())
+                .clientCertificates(exchange.getConnection().getSslSessionInfo() == null ? List.of()
+                        : TlsWrapping.clientCertificates(exchange.getConnection().getSslSessionInfo().getSSLSession()))
                 .body(body)
                 .trailers(facts::trailers)
                 .serverStopping(stopBegun)

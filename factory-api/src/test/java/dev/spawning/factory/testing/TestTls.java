@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -204,9 +204,9 @@ public final class TestTls {
     private static X509Certificate certificate(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
             boolean authority) throws GeneralSecurityException, OperatorCreationException, IOException {
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Principal(issuer),
                 BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(2))), new X500Name(subject), keys.getPublic());
+                Date.from(now.plus(Duration.ofDays(2))), new X500Principal(subject), keys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
         if (authority) {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
