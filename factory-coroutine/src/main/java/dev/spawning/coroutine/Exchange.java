@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * One request from its parsed head to the end of its response: the body stream, the app, the
@@ -137,19 +136,20 @@ final class Exchange {
     }
 
     private Request request(RequestHead head, RequestBody body) {
-        return Request.builder()
+        Request.Builder request = Request.builder()
                 .method(head.method())
                 .target(head.target())
                 .version(head.version())
-                .scheme(scheme())
                 .headers(head.headers())
                 .remoteAddress(remote)
                 .localAddress(local)
-                .clientCertificates(tls == null ? List.of() : tls.peerCertificates())
                 .body(body)
                 .trailers(body::trailers)
-                .serverStopping(service.stopBegun())
-                .build();
+                .serverStopping(service.stopBegun());
+        if (tls != null) {
+            request.scheme("https").clientCertificates(tls.peerCertificates());
+        }
+        return request.build();
     }
 
     private String scheme() {
