@@ -92,7 +92,7 @@ final class PemFiles {
             if (bad instanceof FactoryException named) {
                 throw named;
             }
-            throw local.invalid(key, "a PEM file of certificates; " + file + " is not one (" + bad.getMessage() + ")");
+            throw local.invalid(key, "a PEM file of certificates; " + file + " is not one (" + rootMessage(bad) + ")");
         }
         if (certificates.isEmpty()) {
             throw local.invalid(key, "a PEM file of certificates (BEGIN CERTIFICATE); there is none in " + file);
@@ -124,9 +124,18 @@ final class PemFiles {
             if (bad instanceof FactoryException named) {
                 throw named;
             }
-            throw local.invalid("keyfile", expected + "; " + file + " is not one (" + bad.getMessage() + ")");
+            throw local.invalid("keyfile", expected + "; " + file + " is not one (" + rootMessage(bad) + ")");
         }
         throw local.invalid("keyfile", expected + "; there is none in " + file);
+    }
+
+    /** The message of the innermost cause: the parser's wrappers add only their own names. */
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private static FactoryException encrypted(Settings local, Path file) {

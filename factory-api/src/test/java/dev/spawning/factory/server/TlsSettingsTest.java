@@ -104,6 +104,15 @@ class TlsSettingsTest {
     }
 
     @Test
+    void aDamagedCertificateIsRefused() throws Exception {
+        Path damaged = Files.writeString(directory.resolve("damaged.pem"),
+                "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        assertRefused("Error in file /srv/app.ini: line 2: [server:main] certfile = '" + damaged
+                + "': expected a PEM file of certificates; " + damaged + " is not one (unexpected end-of-contents marker)",
+                "certfile", damaged.toString(), "keyfile", tls.keyfile().toString());
+    }
+
+    @Test
     void aKeyThatDoesNotMatchTheCertificateIsRefused() {
         assertRefused("Error in file /srv/app.ini: line 3: [server:main] keyfile = '" + tls.ecKeyfile()
                 + "': expected the private key of the certificate in certfile (" + tls.certfile() + "); the key in "
