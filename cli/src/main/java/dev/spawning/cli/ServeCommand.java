@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code spawn serve FILE [--app-name N] [--server-name N] [--set KEY=VALUE ...] [NAME=VALUE ...]}:
  * with {@code processes = 1} and no {@code reload}, loads the server and the app, serves in this
- * JVM, prints {@code Serving on http://HOST:PORT} per listener when ready, and on {@code SIGTERM}
+ * JVM, prints {@code Serving on http://HOST:PORT} ({@code https} with {@code certfile}) per listener
+ * when ready, and on {@code SIGTERM}
  * or {@code SIGINT} stops gracefully and reports what the stop did. Otherwise runs the controller
  * ({@code dev.spawning.controller}), which serves with worker JVMs and never loads the app itself.
  */
@@ -56,18 +57,18 @@ final class ServeCommand extends SpawnCommand {
                     options.classpath == null ? List.of() : List.of(options.classpath.split(File.pathSeparator)));
             return Controller.create(launch, deployment, settings).run(out(), err());
         }
-        return serveHere(deployment.server(server), deployment.app(app));
+        return serveHere(deployment.server(server), deployment.app(app), settings.listen().scheme());
     }
 
     /**
      * Serves in this process until stopped: {@code processes = 1} without {@code reload}, the path
      * (and start-up time) of a single JVM. The other branch is the controller's.
      */
-    private int serveHere(Server server, App app) throws InterruptedException {
+    private int serveHere(Server server, App app, String scheme) throws InterruptedException {
         start(server, app);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("spawn-stop").unstarted(() -> stop(server)));
         for (InetSocketAddress address : server.addresses()) {
-            out().println("Serving on " + url(address));
+            out().println("Serving on " + url(scheme, address));
         }
         out().flush();
         server.await();
@@ -88,8 +89,9 @@ final class ServeCommand extends SpawnCommand {
         err().flush();
     }
 
-    static String url(InetSocketAddress address) {
+    /** {@return {@code SCHEME://HOST:PORT}, an IPv6 host in brackets; {@code scheme} is {@code https} with TLS} */
+    static String url(String scheme, InetSocketAddress address) {
         String host = address.getHostString();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

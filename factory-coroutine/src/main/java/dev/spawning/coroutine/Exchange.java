@@ -40,9 +40,13 @@ final class Exchange {
     private final SocketOutput out;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
+    private final TlsChannel tls;
 
-    Exchange(Service service, SocketInput in, SocketOutput out, InetSocketAddress remote, InetSocketAddress local) {
+    /** @param tls the connection's TLS, or null over plain HTTP */
+    Exchange(Service service, SocketInput in, SocketOutput out, InetSocketAddress remote, InetSocketAddress local,
+            TlsChannel tls) {
         this.service = service;
+        this.tls = tls;
         this.in = in;
         this.out = out;
         this.remote = remote;
@@ -120,7 +124,7 @@ final class Exchange {
         service.metrics().requestRefused(begunNanos, line == null ? null : line.method(), refusal.status(), bytes);
         if (line != null) {
             Request request = Request.builder().method(line.method()).target(line.target()).version(line.version())
-                    .remoteAddress(remote).localAddress(local).build();
+                    .scheme(scheme()).remoteAddress(remote).localAddress(local).build();
             service.accessLog().log(start, request, refusal.status(), bytes, refusal.headers());
         }
     }
@@ -143,7 +147,7 @@ final class Exchange {
 
     /** The request as the app sees it: forwarding fields from a trusted peer applied. */
     private Request request(RequestHead head, RequestBody body) {
-        return service.forwarding().apply(Request.builder()
+        Request.Builder request = Request.builder()
                 .method(head.method())
                 .target(head.target())
                 .version(head.version())
@@ -152,8 +156,15 @@ final class Exchange {
                 .localAddress(local)
                 .body(body)
                 .trailers(body::trailers)
-                .serverStopping(service.stopBegun())
-                .build());
+                .serverStopping(service.stopBegun());
+        if (tls != null) {
+            request.scheme("https").clientCertificates(tls.peerCertificates());
+        }
+        return service.forwarding().apply(request.build());
+    }
+
+    private String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     private Response answer(Request request, RequestBody body) {
