@@ -88,18 +88,21 @@ final class Exchange {
         Response response = maxBody > 0 && head.contentLength() > maxBody
                 ? refusedInFlight(413)
                 : answer(request, body);
-        Sent sent = new Sent(response, 0);
+        int status = response.status();
+        long bytes = 0;
         try {
             boolean close = mustClose(head, response, body);
-            sent = send(head, request, body, response, close);
-            service.accessLog().log(start, request, sent.response().status(), sent.bytes(), sent.response().headers());
+            Sent sent = send(head, request, body, response, close);
+            status = sent.response().status();
+            bytes = sent.bytes();
+            service.accessLog().log(start, request, status, bytes, sent.response().headers());
             if (!close && sent.response() == response && body.drain(DRAIN_LIMIT)) {
                 return After.KEEP_ALIVE;
             }
             return body.complete() || body.broken() ? After.CLOSE : After.CLOSE_GENTLY;
         } finally {
-            service.metrics().requestEnded(began, head.method(), sent.response().status(), body.delivered(),
-                    sent.bytes());
+            // Once, whatever happened: a response cut off part way counts with the status it began with.
+            service.metrics().requestEnded(began, head.method(), status, body.delivered(), bytes);
         }
     }
 

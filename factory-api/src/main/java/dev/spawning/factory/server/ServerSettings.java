@@ -37,7 +37,8 @@ import java.util.Set;
  * @param requireHost      {@code require_host}, default true: HTTP/1.1 without Host is a 400
  * @param gracefulTimeout  {@code graceful_timeout}, default 30s: how long a stop waits for requests
  * @param accessLog        {@code access_log}, default off: {@code -} for stdout, or a file path
- * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}
+ * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}; {@code json} for a
+ *                         JSON object per line ({@link AccessLog})
  * @param threads          {@code threads}, default 0: a virtual thread per request; N: a pool of N platform threads
  * @param debug            {@code debug}, default false: send an app's exception text in its 500 response
  * @param inheritedSocket  {@code bind = fd://0}: serve the listening socket inherited as standard
@@ -137,7 +138,7 @@ public record ServerSettings(
             try {
                 return AccessLog.compile(settings.accessLogFormat());
             } catch (FactoryException bad) {
-                throw section.invalid("access_log_format", "a format of %(name)s atoms; " + bad.getMessage());
+                throw section.invalid("access_log_format", "json, or a format of %(name)s atoms; " + bad.getMessage());
             }
         }, null);
         errors.throwIfAny();
