@@ -7,6 +7,7 @@
 module dev.spawning.factory {
     requires micrometer.core;
     requires micrometer.registry.prometheus;
+    requires io.prometheus.metrics.model;
 
     exports dev.spawning.factory;
     exports dev.spawning.factory.server;

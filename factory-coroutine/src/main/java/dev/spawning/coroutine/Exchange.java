@@ -77,11 +77,12 @@ final class Exchange {
      * Serves the request of {@code head}: the app's answer, or a 413 without calling the app when
      * the declared body is over {@code max_body_size} (no {@code 100 Continue} is sent then).
      *
+     * @param begunNanos when the server began reading the head, for its duration
      * @throws Cut when a streamed response failed part way
      */
-    After serve(RequestHead head) throws IOException {
+    After serve(RequestHead head, long begunNanos) throws IOException {
         AccessLogSink.Start start = service.accessLog().start();
-        long began = service.metrics().requestStarted();
+        service.metrics().requestStarted();
         RequestBody body = body(head);
         Request request = request(head, body);
         long maxBody = service.settings().maxBodySize().bytes();
@@ -102,7 +103,7 @@ final class Exchange {
             return body.complete() || body.broken() ? After.CLOSE : After.CLOSE_GENTLY;
         } finally {
             // Once, whatever happened: a response cut off part way counts with the status it began with.
-            service.metrics().requestEnded(began, head.method(), status, body.delivered(), bytes);
+            service.metrics().requestEnded(begunNanos, head.method(), status, body.delivered(), bytes);
         }
     }
 

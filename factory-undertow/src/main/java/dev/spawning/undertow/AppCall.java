@@ -54,7 +54,7 @@ final class AppCall implements Runnable {
     @Override
     public void run() {
         AccessLogSink.Start start = served.accessLog().start();
-        long began = facts.refusal() != 0 ? System.nanoTime() : metrics().requestStarted();
+        long began = started();
         RequestBody body = new RequestBody(exchange, facts, served.bodyTimeoutNanos(), served.maxBodyBytes());
         ResponseBody out = new ResponseBody(exchange);
         Request request = null;
@@ -94,6 +94,20 @@ final class AppCall implements Runnable {
         } else {
             metrics().requestEnded(began, method, status, body.delivered(), written);
         }
+    }
+
+    /**
+     * The start of the request for its duration: now, the head handed over (read only when metrics
+     * are kept); it counts as in flight from now on unless the scanner refused its head.
+     */
+    private long started() {
+        if (!metrics().enabled()) {
+            return 0;
+        }
+        if (facts.refusal() == 0) {
+            metrics().requestStarted();
+        }
+        return System.nanoTime();
     }
 
     private ServerMetrics metrics() {
