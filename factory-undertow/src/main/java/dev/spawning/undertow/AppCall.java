@@ -68,8 +68,9 @@ final class AppCall implements Runnable {
             facts.answer();
             int status = exchange.getStatusCode();
             long written = bytesToSend != null ? bytesToSend.remaining() : out.written();
+            // A call that broke before any response is answered 500 by end().
+            recorded(began, sent == null && !exchange.isResponseStarted() ? 500 : status, body, written);
             end(sent);
-            recorded(began, status, body, written);
             if (sent != null && facts.lineRead()) {
                 served.accessLog().log(start, request, status, written, sent.headers());
             }
