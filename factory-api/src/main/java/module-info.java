@@ -9,6 +9,7 @@
 module dev.spawning.factory {
     requires micrometer.core;
     requires micrometer.registry.prometheus;
+    requires io.prometheus.metrics.model;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
 

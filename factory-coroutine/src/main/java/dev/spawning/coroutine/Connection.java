@@ -209,7 +209,7 @@ final class Connection implements Runnable {
             if (head == null) {
                 return false;
             }
-            Exchange.After after = serve(exchange, head);
+            Exchange.After after = serve(exchange, head, begun);
             answered(out);
             if (after == Exchange.After.KEEP_ALIVE) {
                 return true;
@@ -246,11 +246,12 @@ final class Connection implements Runnable {
         service.answered();
     }
 
-    private Exchange.After serve(Exchange exchange, RequestHead head) throws IOException, InterruptedException {
+    private Exchange.After serve(Exchange exchange, RequestHead head, long begunNanos)
+            throws IOException, InterruptedException {
         if (service.appPool() == null) {
-            return exchange.serve(head);
+            return exchange.serve(head, begunNanos);
         }
-        Future<Exchange.After> onPool = service.appPool().submit(() -> exchange.serve(head));
+        Future<Exchange.After> onPool = service.appPool().submit(() -> exchange.serve(head, begunNanos));
         try {
             return onPool.get();
         } catch (InterruptedException cut) {

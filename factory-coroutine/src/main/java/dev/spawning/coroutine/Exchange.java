@@ -81,29 +81,33 @@ final class Exchange {
      * Serves the request of {@code head}: the app's answer, or a 413 without calling the app when
      * the declared body is over {@code max_body_size} (no {@code 100 Continue} is sent then).
      *
+     * @param begunNanos when the server began reading the head, for its duration
      * @throws Cut when a streamed response failed part way
      */
-    After serve(RequestHead head) throws IOException {
+    After serve(RequestHead head, long begunNanos) throws IOException {
         AccessLogSink.Start start = service.accessLog().start();
-        long began = service.metrics().requestStarted();
+        service.metrics().requestStarted();
         RequestBody body = body(head);
         Request request = request(head, body);
         long maxBody = service.settings().maxBodySize().bytes();
         Response response = maxBody > 0 && head.contentLength() > maxBody
                 ? refusedInFlight(413)
                 : answer(request, body);
-        Sent sent = new Sent(response, 0);
+        int status = response.status();
+        long bytes = 0;
         try {
             boolean close = mustClose(head, response, body);
-            sent = send(head, request, body, response, close);
-            service.accessLog().log(start, request, sent.response().status(), sent.bytes(), sent.response().headers());
+            Sent sent = send(head, request, body, response, close);
+            status = sent.response().status();
+            bytes = sent.bytes();
+            service.accessLog().log(start, request, status, bytes, sent.response().headers());
             if (!close && sent.response() == response && body.drain(DRAIN_LIMIT)) {
                 return After.KEEP_ALIVE;
             }
             return body.complete() || body.broken() ? After.CLOSE : After.CLOSE_GENTLY;
         } finally {
-            service.metrics().requestEnded(began, head.method(), sent.response().status(), body.delivered(),
-                    sent.bytes());
+            // Once, whatever happened: a response cut off part way counts with the status it began with.
+            service.metrics().requestEnded(begunNanos, head.method(), status, body.delivered(), bytes);
         }
     }
 

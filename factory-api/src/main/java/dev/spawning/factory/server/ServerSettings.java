@@ -40,7 +40,8 @@ import java.util.Set;
  *                         protocol header and the trusted forwarding fields ({@link ProxySettings})
  * @param gracefulTimeout  {@code graceful_timeout}, default 30s: how long a stop waits for requests
  * @param accessLog        {@code access_log}, default off: {@code -} for stdout, or a file path
- * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}
+ * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}; {@code json} for a
+ *                         JSON object per line ({@link AccessLog})
  * @param threads          {@code threads}, default 0: a virtual thread per request; N: a pool of N platform threads
  * @param tls              {@code certfile}, default off: TLS with Gunicorn's settings ({@link TlsSettings}):
  *                         {@code certfile} (the PEM chain, leaf first) and {@code keyfile} (its PEM
@@ -154,7 +155,7 @@ public record ServerSettings(
             try {
                 return AccessLog.compile(settings.accessLogFormat());
             } catch (FactoryException bad) {
-                throw section.invalid("access_log_format", "a format of %(name)s atoms; " + bad.getMessage());
+                throw section.invalid("access_log_format", "json, or a format of %(name)s atoms; " + bad.getMessage());
             }
         }, null);
         errors.throwIfAny();
