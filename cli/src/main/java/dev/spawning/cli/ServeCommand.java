@@ -24,11 +24,12 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code spawn serve FILE [--app-name N] [--server-name N] [--set KEY=VALUE ...] [NAME=VALUE ...]}:
  * with {@code processes = 1} and no {@code reload}, loads the server and the app, serves in this
- * JVM, prints {@code Serving on http://HOST:PORT} per listener when ready, and on {@code SIGTERM}
- * or {@code SIGINT} stops gracefully and reports what the stop did. With {@code metrics_bind} it
- * also serves the {@link OperationsListener} there, bound before the server starts (printed as
- * {@code Metrics on http://HOST:PORT} after {@code Serving on}): the server's own metrics, ready
- * once the server has started and not ready once it stops. Otherwise runs the controller
+ * JVM, prints {@code Serving on http://HOST:PORT} ({@code https} with {@code certfile}) per listener
+ * when ready, and on {@code SIGTERM} or {@code SIGINT} stops gracefully and reports what the stop
+ * did. With {@code metrics_bind} it also serves the {@link OperationsListener} there, bound before
+ * the server starts (printed as {@code Metrics on http://HOST:PORT} after {@code Serving on}): the
+ * server's own metrics, ready once the server has started and not ready once it stops. Otherwise
+ * runs the controller
  * ({@code dev.spawning.controller}), which serves with worker JVMs and never loads the app itself.
  */
 @Command(name = "serve", description = "Load the server and the app of a deployment file and serve.")
@@ -63,14 +64,15 @@ final class ServeCommand extends SpawnCommand {
                     options.classpath == null ? List.of() : List.of(options.classpath.split(File.pathSeparator)));
             return Controller.create(launch, deployment, settings).run(out(), err());
         }
-        return serveHere(deployment.server(server), deployment.app(app), settings.listen().metricsBind());
+        return serveHere(deployment.server(server), deployment.app(app), settings.listen().scheme(),
+                settings.listen().metricsBind());
     }
 
     /**
      * Serves in this process until stopped: {@code processes = 1} without {@code reload}, the path
      * (and start-up time) of a single JVM. The other branch is the controller's.
      */
-    private int serveHere(Server server, App app, Optional<InetSocketAddress> metricsBind)
+    private int serveHere(Server server, App app, String scheme, Optional<InetSocketAddress> metricsBind)
             throws InterruptedException {
         AtomicReference<String> notReady = new AtomicReference<>("starting");
         try (OperationsListener operations = metricsBind.map(address -> OperationsListener.start(address,
@@ -82,7 +84,7 @@ final class ServeCommand extends SpawnCommand {
                 stop(server);
             }));
             for (InetSocketAddress address : server.addresses()) {
-                out().println("Serving on " + url(address));
+                out().println("Serving on " + url(scheme, address));
             }
             if (operations != null) {
                 out().println("Metrics on " + operations.url());
@@ -107,8 +109,9 @@ final class ServeCommand extends SpawnCommand {
         err().flush();
     }
 
-    static String url(InetSocketAddress address) {
+    /** {@return {@code SCHEME://HOST:PORT}, an IPv6 host in brackets; {@code scheme} is {@code https} with TLS} */
+    static String url(String scheme, InetSocketAddress address) {
         String host = address.getHostString();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

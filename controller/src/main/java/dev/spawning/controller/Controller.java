@@ -17,9 +17,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * {@code spawn serve} with worker processes: binds the listening socket once, checks that the
  * server's provider can serve it in a worker, starts {@code processes} worker JVMs that serve it,
- * prints {@code Serving on http://HOST:PORT} when all are ready (and, with {@code metrics_bind},
- * {@code Metrics on http://HOST:PORT}: the {@link OperationsListener}, bound before any worker
- * starts), and from then on replaces
+ * prints {@code Serving on http://HOST:PORT} ({@code https} with TLS) when all are ready (and, with
+ * {@code metrics_bind}, {@code Metrics on http://HOST:PORT}: the {@link OperationsListener}, bound
+ * before any worker starts), and from then on replaces
  * crashed workers and reloads on {@code SIGHUP}, {@code spawn ctl reload}, (with
  * {@code reload = dev}) a changed file or (with {@code reload = revision}) a new revision of a git
  * or svn checkout: a whole new generation starts while the old one serves, and the old one drains
@@ -72,7 +72,7 @@ public final class Controller {
      */
     public int run(PrintWriter out, PrintWriter err) throws InterruptedException {
         ServerSocketChannel socket = bind();
-        String url = url(socket);
+        String url = url(settings.listen().scheme(), socket);
         checkProvider();
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         ControllerProbes probes = new ControllerProbes();
@@ -160,11 +160,12 @@ public final class Controller {
         return paths;
     }
 
-    private static String url(ServerSocketChannel socket) {
+    /** {@code SCHEME://HOST:PORT}: {@code https} when the server section has {@code certfile}. */
+    private static String url(String scheme, ServerSocketChannel socket) {
         try {
             InetSocketAddress address = (InetSocketAddress) socket.getLocalAddress();
             String host = address.getAddress().getHostAddress();
-            return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+            return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
         } catch (IOException e) {
             throw new ControllerException("Cannot read the address of the listening socket: " + e.getMessage(), e);
         }

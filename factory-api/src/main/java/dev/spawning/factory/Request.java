@@ -3,6 +3,8 @@ package dev.spawning.factory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,7 @@ public final class Request {
     private final Headers headers;
     private final InetSocketAddress remoteAddress;
     private final InetSocketAddress localAddress;
+    private final List<X509Certificate> clientCertificates;
     private final InputStream body;
     private final Supplier<Headers> trailers;
     private final CompletionStage<Void> serverStopping;
@@ -60,6 +63,7 @@ public final class Request {
         this.headers = b.headers.build();
         this.remoteAddress = b.remoteAddress;
         this.localAddress = b.localAddress;
+        this.clientCertificates = b.clientCertificates;
         this.body = b.body;
         this.trailers = b.trailers;
         this.serverStopping = b.serverStopping;
@@ -170,6 +174,18 @@ public final class Request {
     }
 
     /**
+     * The certificate chain the client presented over TLS, leaf first: read its subject with
+     * {@code clientCertificates().getFirst().getSubjectX500Principal()}. Only a server with
+     * {@code cert_reqs = optional} or {@code required} asks for one, and only one that
+     * {@code ca_certs} signs gets this far.
+     *
+     * @return the chain; empty over plain HTTP or when the client sent none
+     */
+    public List<X509Certificate> clientCertificates() {
+        return clientCertificates;
+    }
+
+    /**
      * The body, read lazily. Reading it first sends {@code 100 Continue} where the client asked.
      * Only the thread handling the request may read it.
      *
@@ -238,6 +254,7 @@ public final class Request {
         private Headers.Builder headers = Headers.builder();
         private InetSocketAddress remoteAddress;
         private InetSocketAddress localAddress;
+        private List<X509Certificate> clientCertificates = List.of();
         private InputStream body = InputStream.nullInputStream();
         private Supplier<Headers> trailers = NO_TRAILERS;
         private CompletionStage<Void> serverStopping = NEVER;
@@ -256,6 +273,7 @@ public final class Request {
             headers = r.headers.toBuilder();
             remoteAddress = r.remoteAddress;
             localAddress = r.localAddress;
+            clientCertificates = r.clientCertificates;
             body = r.body;
             trailers = r.trailers;
             serverStopping = r.serverStopping;
@@ -381,6 +399,17 @@ public final class Request {
          */
         public Builder localAddress(InetSocketAddress value) {
             localAddress = value;
+            return this;
+        }
+
+        /**
+         * Sets the certificate chain the client presented over TLS; by default none.
+         *
+         * @param value the chain, leaf first; copied
+         * @return this builder
+         */
+        public Builder clientCertificates(List<X509Certificate> value) {
+            clientCertificates = List.copyOf(value);
             return this;
         }
 

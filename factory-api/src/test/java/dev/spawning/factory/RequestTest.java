@@ -2,14 +2,24 @@ package dev.spawning.factory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawning.factory.testing.TestTls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RequestTest {
+
+    @TempDir
+    Path directory;
 
     private static Request target(String target) {
         return Request.builder().target(target).build();
@@ -31,6 +41,20 @@ class RequestTest {
         assertThat(request.localAddress()).isNull();
         assertThat(request.trailers()).isEqualTo(Headers.empty());
         assertThat(request).hasToString("GET / HTTP/1.1");
+    }
+
+    @Test
+    void clientCertificatesAreNoneUntilSetAndAPathChangeKeepsThem() throws Exception {
+        X509Certificate certificate;
+        try (InputStream pem = Files.newInputStream(TestTls.create(directory).clientCertfile())) {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
+        }
+
+        assertThat(Request.builder().build().clientCertificates()).isEmpty();
+        Request request = Request.builder().scheme("https").clientCertificates(List.of(certificate)).build();
+        assertThat(request.withPath("/app", "/x").clientCertificates()).containsExactly(certificate);
+        assertThat(request.clientCertificates().getFirst().getSubjectX500Principal().getName())
+                .isEqualTo("CN=test client,O=Spawning tests");
     }
 
     @Test

@@ -60,6 +60,8 @@ final class Connection implements Runnable {
     private final long acceptedNanos = System.nanoTime();
     private volatile Thread thread;
     private volatile SocketInput input;
+    /** TLS over the channel when the server has {@code certfile}; null on plain connections. */
+    private TlsChannel tls;
 
     Connection(Service service, SocketChannel channel, Connections registry) {
         this.service = service;
@@ -72,8 +74,15 @@ final class Connection implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         try {
-            input = new SocketInput(socket);
-            SocketOutput output = new SocketOutput(socket.getOutputStream());
+            SocketOutput output;
+            if (service.settings().tls().isPresent()) {
+                tls = new TlsChannel(channel, service.settings().tls().get());
+                input = new SocketInput(socket, tls.input());
+                output = new SocketOutput(tls.output());
+            } else {
+                input = new SocketInput(socket);
+                output = new SocketOutput(socket.getOutputStream());
+            }
             input.beforeWaiting(output::flush);
             loop(input, output);
         } catch (Exchange.Cut | InterruptedException cut) {
@@ -82,6 +91,9 @@ final class Connection implements Runnable {
             Service.LOG.log(Level.DEBUG, "Connection ended: " + gone);
         } finally {
             state.set(CLOSED);
+            if (tls != null) {
+                tls.closeOutbound();
+            }
             close();
             registry.remove(this);
             service.metrics().connectionClosed();
@@ -140,7 +152,7 @@ final class Connection implements Runnable {
                 return;
             }
         }
-        Exchange exchange = new Exchange(service, in, out, remote, local);
+        Exchange exchange = new Exchange(service, in, out, remote, local, tls);
         while (true) {
             if (in.buffered() == 0) {
                 out.flush();
@@ -197,7 +209,7 @@ final class Connection implements Runnable {
             if (head == null) {
                 return false;
             }
-            Exchange.After after = serve(exchange, head);
+            Exchange.After after = serve(exchange, head, begun);
             answered(out);
             if (after == Exchange.After.KEEP_ALIVE) {
                 return true;
@@ -234,11 +246,12 @@ final class Connection implements Runnable {
         service.answered();
     }
 
-    private Exchange.After serve(Exchange exchange, RequestHead head) throws IOException, InterruptedException {
+    private Exchange.After serve(Exchange exchange, RequestHead head, long begunNanos)
+            throws IOException, InterruptedException {
         if (service.appPool() == null) {
-            return exchange.serve(head);
+            return exchange.serve(head, begunNanos);
         }
-        Future<Exchange.After> onPool = service.appPool().submit(() -> exchange.serve(head));
+        Future<Exchange.After> onPool = service.appPool().submit(() -> exchange.serve(head, begunNanos));
         try {
             return onPool.get();
         } catch (InterruptedException cut) {
@@ -260,6 +273,9 @@ final class Connection implements Runnable {
      */
     private void linger() {
         try {
+            if (tls != null) {
+                tls.closeOutbound();
+            }
             socket.shutdownOutput();
             socket.setSoTimeout((int) (LINGER_NANOS / 1_000_000));
             byte[] sink = new byte[4096];

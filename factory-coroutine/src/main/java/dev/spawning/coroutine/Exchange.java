@@ -40,9 +40,13 @@ final class Exchange {
     private final SocketOutput out;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
+    private final TlsChannel tls;
 
-    Exchange(Service service, SocketInput in, SocketOutput out, InetSocketAddress remote, InetSocketAddress local) {
+    /** @param tls the connection's TLS, or null over plain HTTP */
+    Exchange(Service service, SocketInput in, SocketOutput out, InetSocketAddress remote, InetSocketAddress local,
+            TlsChannel tls) {
         this.service = service;
+        this.tls = tls;
         this.in = in;
         this.out = out;
         this.remote = remote;
@@ -77,29 +81,33 @@ final class Exchange {
      * Serves the request of {@code head}: the app's answer, or a 413 without calling the app when
      * the declared body is over {@code max_body_size} (no {@code 100 Continue} is sent then).
      *
+     * @param begunNanos when the server began reading the head, for its duration
      * @throws Cut when a streamed response failed part way
      */
-    After serve(RequestHead head) throws IOException {
+    After serve(RequestHead head, long begunNanos) throws IOException {
         AccessLogSink.Start start = service.accessLog().start();
-        long began = service.metrics().requestStarted();
+        service.metrics().requestStarted();
         RequestBody body = body(head);
         Request request = request(head, body);
         long maxBody = service.settings().maxBodySize().bytes();
         Response response = maxBody > 0 && head.contentLength() > maxBody
                 ? refusedInFlight(413)
                 : answer(request, body);
-        Sent sent = new Sent(response, 0);
+        int status = response.status();
+        long bytes = 0;
         try {
             boolean close = mustClose(head, response, body);
-            sent = send(head, request, body, response, close);
-            service.accessLog().log(start, request, sent.response().status(), sent.bytes(), sent.response().headers());
+            Sent sent = send(head, request, body, response, close);
+            status = sent.response().status();
+            bytes = sent.bytes();
+            service.accessLog().log(start, request, status, bytes, sent.response().headers());
             if (!close && sent.response() == response && body.drain(DRAIN_LIMIT)) {
                 return After.KEEP_ALIVE;
             }
             return body.complete() || body.broken() ? After.CLOSE : After.CLOSE_GENTLY;
         } finally {
-            service.metrics().requestEnded(began, head.method(), sent.response().status(), body.delivered(),
-                    sent.bytes());
+            // Once, whatever happened: a response cut off part way counts with the status it began with.
+            service.metrics().requestEnded(begunNanos, head.method(), status, body.delivered(), bytes);
         }
     }
 
@@ -120,7 +128,7 @@ final class Exchange {
         service.metrics().requestRefused(begunNanos, line == null ? null : line.method(), refusal.status(), bytes);
         if (line != null) {
             Request request = Request.builder().method(line.method()).target(line.target()).version(line.version())
-                    .remoteAddress(remote).localAddress(local).build();
+                    .scheme(scheme()).remoteAddress(remote).localAddress(local).build();
             service.accessLog().log(start, request, refusal.status(), bytes, refusal.headers());
         }
     }
@@ -143,7 +151,7 @@ final class Exchange {
 
     /** The request as the app sees it: forwarding fields from a trusted peer applied. */
     private Request request(RequestHead head, RequestBody body) {
-        return service.forwarding().apply(Request.builder()
+        Request.Builder request = Request.builder()
                 .method(head.method())
                 .target(head.target())
                 .version(head.version())
@@ -152,8 +160,15 @@ final class Exchange {
                 .localAddress(local)
                 .body(body)
                 .trailers(body::trailers)
-                .serverStopping(service.stopBegun())
-                .build());
+                .serverStopping(service.stopBegun());
+        if (tls != null) {
+            request.scheme("https").clientCertificates(tls.peerCertificates());
+        }
+        return service.forwarding().apply(request.build());
+    }
+
+    private String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     private Response answer(Request request, RequestBody body) {

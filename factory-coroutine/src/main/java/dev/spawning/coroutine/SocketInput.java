@@ -54,6 +54,12 @@ final class SocketInput {
         this.in = socket.getInputStream();
     }
 
+    /** The input of {@code socket} read through {@code in}, its TLS; the deadlines shut the socket's input. */
+    SocketInput(Socket socket, InputStream in) {
+        this.socket = socket;
+        this.in = in;
+    }
+
     /** A socket-less input over fixed bytes, for benchmarks and parser tests. */
     SocketInput(InputStream in) {
         this.socket = null;

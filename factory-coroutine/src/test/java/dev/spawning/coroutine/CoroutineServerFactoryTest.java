@@ -47,7 +47,7 @@ class CoroutineServerFactoryTest {
 
         assertThatThrownBy(() -> new CoroutineServerFactory().create(Settings.empty(), local))
                 .isInstanceOf(FactoryException.class)
-                .hasMessage("[server:main] access_log_format = '%(nope)s': expected a format of %(name)s atoms; "
+                .hasMessage("[server:main] access_log_format = '%(nope)s': expected json, or a format of %(name)s atoms; "
                         + "unknown atom %(nope)s (known: h l u t r m U q H s B b f a T M D L p {header}i {header}o)");
     }
 

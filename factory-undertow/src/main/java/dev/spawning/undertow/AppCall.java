@@ -54,7 +54,7 @@ final class AppCall implements Runnable {
     @Override
     public void run() {
         AccessLogSink.Start start = served.accessLog().start();
-        long began = facts.refusal() != 0 ? System.nanoTime() : metrics().requestStarted();
+        long began = started();
         RequestBody body = new RequestBody(exchange, facts, served.bodyTimeoutNanos(), served.maxBodyBytes());
         ResponseBody out = new ResponseBody(exchange);
         Request request = null;
@@ -69,8 +69,9 @@ final class AppCall implements Runnable {
             facts.answer();
             int status = exchange.getStatusCode();
             long written = bytesToSend != null ? bytesToSend.remaining() : out.written();
+            // A call that broke before any response is answered 500 by end().
+            recorded(began, sent == null && !exchange.isResponseStarted() ? 500 : status, body, written);
             end(sent);
-            recorded(began, status, body, written);
             if (sent != null && facts.lineRead()) {
                 served.accessLog().log(start, request, status, written, sent.headers());
             }
@@ -95,6 +96,20 @@ final class AppCall implements Runnable {
         } else {
             metrics().requestEnded(began, method, status, body.delivered(), written);
         }
+    }
+
+    /**
+     * The start of the request for its duration: now, the head handed over (read only when metrics
+     * are kept); it counts as in flight from now on unless the scanner refused its head.
+     */
+    private long started() {
+        if (!metrics().enabled()) {
+            return 0;
+        }
+        if (facts.refusal() == 0) {
+            metrics().requestStarted();
+        }
+        return System.nanoTime();
     }
 
     private ServerMetrics metrics() {

@@ -6,6 +6,7 @@ import dev.spawning.factory.server.RequestHead;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -40,6 +41,8 @@ final class Requests {
                 .headers(head.headers())
                 .remoteAddress(proxied != null ? proxied : exchange.getSourceAddress())
                 .localAddress(exchange.getDestinationAddress())
+                .clientCertificates(exchange.getConnection().getSslSessionInfo() == null ? List.of()
+                        : TlsWrapping.clientCertificates(exchange.getConnection().getSslSessionInfo().getSSLSession()))
                 .body(body)
                 .trailers(facts::trailers)
                 .serverStopping(stopBegun)

@@ -52,11 +52,14 @@ final class Transport {
     private final XnioWorker worker;
     private final DefaultByteBufferPool buffers;
     private final XnioAcceptor acceptor;
+    /** TLS on every connection accepted, when the settings have {@code certfile}; null otherwise. */
+    private final TlsWrapping tls;
 
-    private Transport(XnioWorker worker, DefaultByteBufferPool buffers, XnioAcceptor acceptor) {
+    private Transport(XnioWorker worker, DefaultByteBufferPool buffers, XnioAcceptor acceptor, TlsWrapping tls) {
         this.worker = worker;
         this.buffers = buffers;
         this.acceptor = acceptor;
+        this.tls = tls;
     }
 
     /**
@@ -81,18 +84,23 @@ final class Transport {
                 .populateFromOptions(ServerOptions.worker())
                 .setExternalExecutorService(appThreads)
                 .build();
+        TlsWrapping tls = settings.tls().map(on -> TlsWrapping.of(on, worker.getXnio())).orElse(null);
         try {
             HttpOpenListener http = new HttpOpenListener(buffers, ServerOptions.undertow(settings));
             http.setRootHandler(root);
             XnioAcceptor acceptor = XnioAcceptor.serve(worker, () -> listening(settings, handed),
-                    ServerOptions.socket(settings), tracker::admitsAnother, connection -> tracker.accepted(connection, http));
-            return new Transport(worker, buffers, acceptor);
+                    ServerOptions.socket(settings), tracker::admitsAnother,
+                    connection -> tracker.accepted(tls == null ? connection : tls.wrap(connection), http));
+            return new Transport(worker, buffers, acceptor, tls);
         } catch (IOException | RuntimeException failed) {
             if (handed != null) {
                 Quietly.close(handed);
             }
             worker.shutdownNow();
             buffers.close();
+            if (tls != null) {
+                tls.close();
+            }
             throw failed;
         }
     }
@@ -116,13 +124,20 @@ final class Transport {
         if (!worker.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             worker.shutdownNow();
         }
-        buffers.close();
+        closeBuffers();
     }
 
     /** Stops the IO threads without waiting, and frees the buffers: the stop was interrupted. */
     void shutdownNow() {
         worker.shutdownNow();
+        closeBuffers();
+    }
+
+    private void closeBuffers() {
         buffers.close();
+        if (tls != null) {
+            tls.close();
+        }
     }
 
     private static ServerSocketChannel listening(ServerSettings settings, ServerSocketChannel handed)

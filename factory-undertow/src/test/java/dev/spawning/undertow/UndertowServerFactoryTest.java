@@ -57,7 +57,7 @@ class UndertowServerFactoryTest {
 
         assertThatThrownBy(() -> new UndertowServerFactory().create(Settings.empty(), local))
                 .isInstanceOf(FactoryException.class)
-                .hasMessage("[server:main] access_log_format = '%(h)s %(zz)s': expected a format of %(name)s atoms; "
+                .hasMessage("[server:main] access_log_format = '%(h)s %(zz)s': expected json, or a format of %(name)s atoms; "
                         + "unknown atom %(zz)s (known: h l u t r m U q H s B b f a T M D L p {header}i {header}o)");
     }
 

@@ -13,12 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 class ContractAccessLogTest {
 
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String TIME = "\\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}]";
 
     /** Takes 20 ms on /slow so that the logged duration has a known floor. */
@@ -78,6 +86,44 @@ class ContractAccessLogTest {
         }
 
         assertThat(awaitLines(log, 1)).containsExactly("POST /upload HTTP/1.1 413");
+    }
+
+    @ContractTest
+    void writesTheSameJsonFieldsOnEveryProvider(ContractServers servers, @TempDir Path dir) throws Exception {
+        Path log = dir.resolve("access.log");
+        Server server = servers.start(APP, "access_log", log.toString(), "access_log_format", "json",
+                "url_length_limit", "100");
+        Instant before = Instant.now().minusSeconds(1);
+
+        try (RawHttp client = RawHttp.connect(server)) {
+            client.send("GET /slow?y=1 HTTP/1.1\r\nHost: x\r\nReferer: http://ref/\"q\"\r\n"
+                    + "User-Agent: agent/1.0\r\n\r\n").read();
+            client.send(ContractApps.get("/missing")).read();
+        }
+        try (RawHttp client = RawHttp.connect(server)) {
+            assertThat(client.send("GET /" + "a".repeat(100) + " HTTP/1.1\r\nHost: x\r\n\r\n").read().code())
+                    .isEqualTo(414);
+        }
+
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String line : awaitLines(log, 2)) {
+            lines.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() { }));
+        }
+        assertThat(lines).as("the 414's request line was not read: it is not logged").hasSize(2);
+        Map<String, Object> slow = lines.stream().filter(line -> "/slow?y=1".equals(line.get("target"))).findFirst()
+                .orElseThrow();
+        Map<String, Object> missing = lines.stream().filter(line -> "/missing".equals(line.get("target")))
+                .findFirst().orElseThrow();
+        assertThat(slow.keySet()).containsExactly("time", "remote_addr", "method", "target", "protocol", "status",
+                "bytes", "referer", "user_agent", "duration_us");
+        assertThat(Instant.parse((String) slow.get("time"))).isBetween(before, Instant.now());
+        assertThat((String) slow.get("time")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+        assertThat(slow).containsEntry("remote_addr", "127.0.0.1").containsEntry("method", "GET")
+                .containsEntry("protocol", "HTTP/1.1").containsEntry("status", 200).containsEntry("bytes", 5)
+                .containsEntry("referer", "http://ref/\"q\"").containsEntry("user_agent", "agent/1.0");
+        assertThat(((Number) slow.get("duration_us")).longValue()).isGreaterThanOrEqualTo(20_000);
+        assertThat(missing).containsEntry("status", 404).containsEntry("bytes", 0).containsEntry("referer", null)
+                .containsEntry("user_agent", null);
     }
 
     @ContractTest

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 
+@OverTls
 class ContractBodiesTest {
 
     @ContractTest

@@ -9,6 +9,7 @@ import dev.spawning.factory.testing.RawHttp;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+@OverTls
 class ContractContinueTest {
 
     private static final String EXPECTING = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 
+@OverTls
 class ContractErrorsTest {
 
     private static final App FAILING = request -> {

@@ -10,6 +10,7 @@ import dev.spawning.factory.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 
+@OverTls
 class ContractFramingTest {
 
     private static final App FIXED = request -> Response.builder(200)

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 /**
  * Expands each {@link ContractTest} into one invocation per selected provider, named after the
  * provider so a report says which server broke the contract, each with its own
- * {@link ContractServers}.
+ * {@link ContractServers}; in a class marked {@link OverTls}, one more per provider over TLS.
  */
 final class ContractInvocations implements TestTemplateInvocationContextProvider {
 
@@ -21,19 +21,22 @@ final class ContractInvocations implements TestTemplateInvocationContextProvider
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return ContractProviders.selected().stream().map(ContractInvocations::invocation);
+        boolean overTls = context.getRequiredTestClass().isAnnotationPresent(OverTls.class);
+        return ContractProviders.selected().stream().flatMap(provider -> overTls
+                ? Stream.of(invocation(provider, false), invocation(provider, true))
+                : Stream.of(invocation(provider, false)));
     }
 
-    private static TestTemplateInvocationContext invocation(ContractProvider provider) {
+    private static TestTemplateInvocationContext invocation(ContractProvider provider, boolean tls) {
         return new TestTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
-                return "[" + provider.name() + "]";
+                return "[" + provider.name() + (tls ? " tls" : "") + "]";
             }
 
             @Override
             public List<Extension> getAdditionalExtensions() {
-                return List.of(new ContractServers(provider));
+                return List.of(tls ? new ContractServers(provider, ContractTls.get()) : new ContractServers(provider));
             }
         };
     }

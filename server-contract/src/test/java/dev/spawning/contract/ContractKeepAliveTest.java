@@ -8,6 +8,7 @@ import dev.spawning.factory.Server;
 import dev.spawning.factory.testing.RawHttp;
 import java.util.Optional;
 
+@OverTls
 class ContractKeepAliveTest {
 
     @ContractTest

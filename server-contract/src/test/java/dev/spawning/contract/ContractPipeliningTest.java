@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.testing.RawHttp;
 
+@OverTls
 class ContractPipeliningTest {
 
     @ContractTest

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** What the app sees of a request besides its target (see {@link ContractTargetsTest}). */
+@OverTls
 class ContractRequestsTest {
 
     private final CompletableFuture<Request> seen = new CompletableFuture<>();
@@ -20,7 +21,7 @@ class ContractRequestsTest {
 
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.version()).isEqualTo("HTTP/1.1");
-        assertThat(request.scheme()).isEqualTo("http");
+        assertThat(request.scheme()).as("https over TLS").isEqualTo(servers.scheme());
         assertThat(request.scriptName()).isEmpty();
         assertThat(request.pathInfo()).isEqualTo("/a/b");
     }

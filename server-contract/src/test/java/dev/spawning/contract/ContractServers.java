@@ -4,6 +4,8 @@ import dev.spawning.factory.App;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.Settings;
 import dev.spawning.factory.StopReport;
+import dev.spawning.factory.testing.RawHttp;
+import dev.spawning.factory.testing.TestTls;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -31,10 +34,23 @@ final class ContractServers implements AfterEachCallback, ParameterResolver {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
 
     private final ContractProvider provider;
+    /** The certificates of a TLS run ({@link OverTls}); null for plain HTTP. */
+    private final TestTls tls;
     private final List<Server> started = new ArrayList<>();
 
     ContractServers(ContractProvider provider) {
+        this(provider, null);
+    }
+
+    /** Servers of {@code provider} over TLS with {@code tls}' server certificate; null for plain HTTP. */
+    ContractServers(ContractProvider provider, TestTls tls) {
         this.provider = provider;
+        this.tls = tls;
+    }
+
+    /** {@return the scheme the servers this starts serve: {@code https} in a TLS run} */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     /** The name of the provider under test, such as {@code undertow}. */
@@ -52,8 +68,9 @@ final class ContractServers implements AfterEachCallback, ParameterResolver {
      * from {@code [DEFAULT]} or the command line) and these section settings.
      */
     public Server start(Settings globalConf, App app, String... keysAndValues) throws Exception {
-        Server server = provider.factory().create(globalConf, section(keysAndValues));
+        Server server = provider.factory().create(globalConf, sectionFor(keysAndValues));
         started.add(server);
+        trusted(server);
         server.start(app);
         return server;
     }
@@ -65,8 +82,9 @@ final class ContractServers implements AfterEachCallback, ParameterResolver {
      */
     public Server startHanded(App app, ServerSocketChannel listening, String... keysAndValues)
             throws Exception {
-        Server server = provider.factory().create(Settings.empty(), section(keysAndValues), listening);
+        Server server = provider.factory().create(Settings.empty(), sectionFor(keysAndValues), listening);
         started.add(server);
+        trusted(server);
         server.start(app);
         return server;
     }
@@ -78,7 +96,25 @@ final class ContractServers implements AfterEachCallback, ParameterResolver {
 
     /** A server built from these settings but not started; the test starts it or expects a failure. */
     public Server create(String... keysAndValues) throws Exception {
-        return provider.factory().create(Settings.empty(), section(keysAndValues));
+        Server server = provider.factory().create(Settings.empty(), sectionFor(keysAndValues));
+        trusted(server);
+        return server;
+    }
+
+    /** In a TLS run, {@code RawHttp.connect(server)} opens TLS to it, trusting the test CA. */
+    private void trusted(Server server) {
+        if (tls != null) {
+            RawHttp.overTls(server, tls.client());
+        }
+    }
+
+    /** The settings of a section, with the server certificate in a TLS run unless they name one. */
+    private Settings sectionFor(String... keysAndValues) {
+        if (tls == null || Arrays.asList(keysAndValues).contains("certfile")) {
+            return section(keysAndValues);
+        }
+        return section(Stream.concat(Arrays.stream(tls.serverSettings()), Arrays.stream(keysAndValues))
+                .toArray(String[]::new));
     }
 
     /**

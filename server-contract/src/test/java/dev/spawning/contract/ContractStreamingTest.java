@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * at once, as a chunk, while the app goes on; and a client that goes away makes the app's next
  * writes fail, so a long-lived stream ends instead of writing into nothing.
  */
+@OverTls
 class ContractStreamingTest {
 
     @ContractTest

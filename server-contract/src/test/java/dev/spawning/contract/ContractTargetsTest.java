@@ -7,6 +7,7 @@ import dev.spawning.factory.Response;
 import dev.spawning.factory.Server;
 import dev.spawning.factory.testing.RawHttp;
 
+@OverTls
 class ContractTargetsTest {
 
     /** Shows what the app saw: method, raw target, decoded path and query. */

@@ -41,6 +41,15 @@ import java.util.Optional;
  *   <tr><td>{@code {name}i}, {@code {name}o}</td><td>a request or response header, {@code -} when absent</td></tr>
  * </table>
  *
+ * <p>The format {@code json} writes one JSON object per line instead, whose fields are fixed:
+ * {@code time} (the start, ISO-8601 in UTC), {@code remote_addr}, {@code method}, {@code target},
+ * {@code protocol}, {@code status}, {@code bytes} (as {@code B}), {@code referer},
+ * {@code user_agent} (both {@code null} when absent) and {@code duration_us}:
+ *
+ * <pre>{@code
+ * {"time":"2000-10-10T20:55:36.000Z","remote_addr":"127.0.0.1","method":"GET","target":"/a",...,"duration_us":1520}
+ * }</pre>
+ *
  * <p>{@code %%} writes one {@code %}. Unlike Gunicorn, text taken from the request or the response
  * headers is escaped as Apache escapes it ({@code \"}, {@code \\}, {@code \xhh} for control
  * characters), so that a client cannot forge a line or break a quoted field.
@@ -65,14 +74,19 @@ public final class AccessLog {
     }
 
     /**
-     * Parses a format such as {@link ServerSettings#COMBINED_LOG_FORMAT}.
+     * Parses a format such as {@link ServerSettings#COMBINED_LOG_FORMAT}, or takes {@code json}: a
+     * JSON object per line, with fixed field names ({@code docs} of {@code access_log_format} in
+     * the README).
      *
-     * @param format text with {@code %(name)s} atoms and {@code %%} for a {@code %}
+     * @param format {@code json}, or text with {@code %(name)s} atoms and {@code %%} for a {@code %}
      * @return the compiled format
      * @throws FactoryException naming the first unknown atom or stray {@code %}
      */
     public static AccessLog compile(String format) {
         Objects.requireNonNull(format, "format");
+        if (format.equals(JsonAccessLine.FORMAT)) {
+            return new AccessLog(format, List.of(JsonAccessLine::append));
+        }
         List<Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;
@@ -213,8 +227,14 @@ public final class AccessLog {
     }
 
     private static String remoteHost(InetSocketAddress address) {
+        String host = remoteAddress(address);
+        return host == null ? "-" : host;
+    }
+
+    /** {@return the IP address of a remote end, as text; {@code null} when unknown} */
+    static String remoteAddress(InetSocketAddress address) {
         if (address == null) {
-            return "-";
+            return null;
         }
         return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
     }

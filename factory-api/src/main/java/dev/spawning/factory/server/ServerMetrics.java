@@ -13,7 +13,8 @@ import java.util.Optional;
  * <pre>{@code
  * ServerMetrics metrics = ServerMetrics.of(settings);      // when the server is built
  * metrics.connectionOpened();                              // after each accept
- * long began = metrics.requestStarted();                   // a head parsed, on its way to the app
+ * long began = System.nanoTime();                          // the head's first bytes arrived
+ * metrics.requestStarted();                                // the head parsed, on its way to the app
  * metrics.requestEnded(began, "GET", 200, 0, 1234);        // its response has been written
  * Optional<String> text = metrics.scrape();                // Server.metrics()
  * }</pre>
@@ -55,17 +56,17 @@ public sealed interface ServerMetrics permits NoMetrics, PrometheusMetrics {
 
     /**
      * A request's head has been parsed and the request is on its way to the app: it counts as in
-     * flight until {@link #requestEnded}, which must follow exactly once, whatever happens.
-     *
-     * @return the start, a {@link System#nanoTime} value to hand to {@link #requestEnded}; 0 when
-     *         off
+     * flight until {@link #requestEnded}, which must follow exactly once, whatever happens. Reads
+     * no clock: the caller gives the request's start to {@link #requestEnded}, a time it has
+     * read anyway where it can (such as when the head's first bytes arrived).
      */
-    long requestStarted();
+    void requestStarted();
 
     /**
      * The request begun at {@code startNanos} ended: its response was written, or cut off.
      *
-     * @param startNanos    what {@link #requestStarted} returned
+     * @param startNanos    when the server began reading the request's head, a
+     *                      {@link System#nanoTime} value; ignored when off
      * @param method        the request method as sent; a method outside the common ones counts as
      *                      {@code OTHER}
      * @param status        the status sent (100 to 599)

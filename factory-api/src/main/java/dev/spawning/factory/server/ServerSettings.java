@@ -40,8 +40,19 @@ import java.util.Set;
  *                         protocol header and the trusted forwarding fields ({@link ProxySettings})
  * @param gracefulTimeout  {@code graceful_timeout}, default 30s: how long a stop waits for requests
  * @param accessLog        {@code access_log}, default off: {@code -} for stdout, or a file path
- * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}
+ * @param accessLogFormat  {@code access_log_format}, default {@link #COMBINED_LOG_FORMAT}; {@code json} for a
+ *                         JSON object per line ({@link AccessLog})
  * @param threads          {@code threads}, default 0: a virtual thread per request; N: a pool of N platform threads
+ * @param tls              {@code certfile}, default off: TLS with Gunicorn's settings ({@link TlsSettings}):
+ *                         {@code certfile} (the PEM chain, leaf first) and {@code keyfile} (its PEM
+ *                         key: PKCS#8, PKCS#1 RSA or SEC1 EC, not encrypted), {@code ca_certs} (the
+ *                         PEM certificates that sign client certificates), {@code cert_reqs}
+ *                         ({@code none}, {@code optional} or {@code required}; default
+ *                         {@code none}), {@code ssl_protocols} (default {@code TLSv1.3 TLSv1.2})
+ *                         and {@code ciphers} (default the JDK's). The files are read when the
+ *                         settings are built: a missing or unreadable file, a file without a
+ *                         certificate, an encrypted key or one that does not match the
+ *                         certificate is an error naming the setting and the file
  * @param debug            {@code debug}, default false: send an app's exception text in its 500 response
  * @param inheritedSocket  {@code bind = fd://0}: serve the listening socket inherited as standard
  *                         input ({@link InheritedSocket}) instead of binding {@code host} and
@@ -71,6 +82,7 @@ public record ServerSettings(
         Optional<String> accessLog,
         String accessLogFormat,
         int threads,
+        Optional<TlsSettings> tls,
         boolean debug,
         boolean inheritedSocket,
         Optional<InetSocketAddress> metricsBind) {
@@ -92,7 +104,8 @@ public record ServerSettings(
             "idle_timeout", "header_timeout", "body_timeout", "url_length_limit", "max_header_line",
             "max_headers_size", "max_header_count", "max_body_size", "require_host", "graceful_timeout",
             "access_log", "access_log_format", "threads", "debug", "bind", "metrics_bind", "proxy_protocol",
-            "proxy_allow_ips", "forwarded_allow_ips");
+            "proxy_allow_ips", "forwarded_allow_ips", "certfile", "keyfile", "ca_certs", "cert_reqs",
+            "ssl_protocols", "ciphers");
 
     /**
      * The keys of a server section that the controller reads ({@code spec/controller.md}), which a
@@ -142,7 +155,7 @@ public record ServerSettings(
             try {
                 return AccessLog.compile(settings.accessLogFormat());
             } catch (FactoryException bad) {
-                throw section.invalid("access_log_format", "a format of %(name)s atoms; " + bad.getMessage());
+                throw section.invalid("access_log_format", "json, or a format of %(name)s atoms; " + bad.getMessage());
             }
         }, null);
         errors.throwIfAny();
@@ -159,7 +172,7 @@ public record ServerSettings(
         Duration keepAliveIdle = errors.count() > before ? idle
                 : local.value("keepalive", idle, "true, false or an idle timeout such as 5s", text -> keepAliveIdle(text, idle));
         Bind bind = errors.read(() -> Bind.of(local), Bind.NONE);
-        return new ServerSettings(
+        ServerSettings settings = new ServerSettings(
                 bind.host() != null ? bind.host() : errors.read(() -> host(local), "127.0.0.1"),
                 bind.port() >= 0 ? bind.port() : errors.read(() -> local.integer("port", 8080, 0, 65535), 8080),
                 errors.read(() -> local.integer("backlog", 2048, 1, Integer.MAX_VALUE), 2048),
@@ -180,14 +193,27 @@ public record ServerSettings(
                 errors.read(() -> accessLog(local), Optional.empty()),
                 local.get("access_log_format", COMBINED_LOG_FORMAT),
                 errors.read(() -> local.integer("threads", 0, 0, 10_000), 0),
+                TlsSettings.read(local, errors),
                 errors.read(() -> local.bool("debug", false), false),
                 bind.inherited(),
                 errors.read(() -> metricsBind(local), Optional.empty()));
+        if (settings.proxy().protocol() && settings.tls().isPresent()) {
+            errors.read(() -> {
+                throw local.invalid("proxy_protocol", "false with certfile: a PROXY header ahead of the TLS "
+                        + "handshake is not supported; let the proxy end TLS, or leave the PROXY protocol off");
+            }, null);
+        }
+        return settings;
     }
 
     private static Optional<InetSocketAddress> metricsBind(Settings local) {
         return local.value("metrics_bind", Optional.empty(), "HOST:PORT, or off",
                 text -> text.strip().equalsIgnoreCase("off") ? Optional.empty() : Bind.address(text));
+    }
+
+    /** {@return the scheme of the server's URLs: {@code https} with {@link #tls}, else {@code http}} */
+    public String scheme() {
+        return tls.isPresent() ? "https" : "http";
     }
 
     /** {@return whether a request body has a size limit: {@code max_body_size} is not 0} */

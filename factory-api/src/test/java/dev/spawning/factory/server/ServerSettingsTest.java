@@ -90,8 +90,8 @@ class ServerSettingsTest {
 
         assertThat(s).isEqualTo(new ServerSettings("0.0.0.0", 0, 16, 50, true, Duration.ofSeconds(90),
                 Duration.ofMillis(500), Duration.ofMinutes(2), 1024, 4096, ByteSize.ofKilobytes(16), 20,
-                ByteSize.ofBytes(10L * 1024 * 1024), false, ProxySettings.DEFAULTS, Duration.ZERO, Optional.of("/var/log/access.log"),
-                "%(h)s %(r)s", 8, true, false, Optional.empty()));
+                ByteSize.ofBytes(10L * 1024 * 1024), false, ProxySettings.DEFAULTS, Duration.ZERO,
+                Optional.of("/var/log/access.log"), "%(h)s %(r)s", 8, Optional.empty(), true, false, Optional.empty()));
         assertThat(s.limitsBodySize()).isTrue();
     }
 

@@ -12,15 +12,23 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A raw HTTP/1.x client over one socket, to see exactly how the server frames what it sends.
  * Reads time out after five seconds so that a broken server fails the test instead of hanging it.
  */
 public final class RawHttp implements AutoCloseable {
+
+    /** The client contexts of TLS servers, by server (see {@link #overTls}). */
+    private static final Map<Server, SSLContext> TLS_CLIENTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Socket socket;
     private final InputStream in;
@@ -32,8 +40,46 @@ public final class RawHttp implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /**
+     * Connects to {@code server}: over TLS with the client context it was registered with
+     * ({@link #overTls}), in plain text otherwise.
+     */
     public static RawHttp connect(Server server) throws IOException {
-        return connect(new InetSocketAddress("127.0.0.1", server.addresses().getFirst().getPort()), Duration.ofSeconds(5));
+        SSLContext tls = TLS_CLIENTS.get(server);
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.addresses().getFirst().getPort());
+        return tls == null ? connect(address, Duration.ofSeconds(5)) : connect(address, Duration.ofSeconds(5), tls);
+    }
+
+    /**
+     * From now on {@link #connect(Server)} opens TLS to {@code server} with {@code client}: a test
+     * written for plain HTTP runs over TLS unchanged.
+     */
+    public static void overTls(Server server, SSLContext client) {
+        TLS_CLIENTS.put(server, client);
+    }
+
+    /**
+     * Connects to {@code address} over TLS with {@code client} and completes the handshake; a read
+     * that waits longer than {@code readTimeout} fails.
+     */
+    public static RawHttp connect(InetSocketAddress address, Duration readTimeout, SSLContext client) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(address, 5_000);
+        plain.setSoTimeout((int) readTimeout.toMillis());
+        SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket(plain, address.getHostString(),
+                address.getPort(), true);
+        try {
+            socket.startHandshake();
+        } catch (IOException failed) {
+            socket.close();
+            throw failed;
+        }
+        return new RawHttp(socket);
+    }
+
+    /** {@return the server's certificate chain as this TLS client received it; empty over plain text} */
+    public List<java.security.cert.Certificate> serverCertificates() throws IOException {
+        return socket instanceof SSLSocket tls ? List.of(tls.getSession().getPeerCertificates()) : List.of();
     }
 
     /** Connects to {@code address}; a read that waits longer than {@code readTimeout} fails. */
