@@ -179,6 +179,8 @@ final class SocketInput {
     private int timedRead(byte[] into, int off, int len, long deadlineNanos) throws IOException {
         beforeWaiting.run();
         if (timedOut || deadlineNanos - System.nanoTime() <= 0) {
+            // Timed out for good, however the deadline passed: before the read or during it.
+            timedOut = true;
             throw new SocketTimeoutException("deadline passed");
         }
         armed.set(deadlineNanos);

@@ -59,6 +59,15 @@ class SocketInputTest {
     }
 
     @Test
+    void aReadWhoseDeadlineHadPassedBeforeItBeganLeavesTheInputTimedOut() {
+        SocketInput in = new SocketInput(engine);
+
+        assertThatThrownBy(() -> in.fill(System.nanoTime() - MILLI)).isInstanceOf(SocketTimeoutException.class);
+        assertThatThrownBy(() -> in.fill(System.nanoTime() + 1_000 * MILLI))
+                .as("a timed-out input stays timed out").isInstanceOf(SocketTimeoutException.class);
+    }
+
+    @Test
     void aDeadlineThatPassedWhileNoReadWasWaitingExpiresNothing() throws Exception {
         SocketInput in = new SocketInput(engine);
         in.expireIfDue(System.nanoTime() + 1_000 * MILLI);
