@@ -59,7 +59,7 @@ class SocketInputTest {
     }
 
     @Test
-    void aReadWhoseDeadlineHadPassedBeforeItBeganLeavesTheInputTimedOut() {
+    void aReadWhoseDeadlineHadPassedBeforeItBeganLeavesTheInputTimedOut() throws Exception {
         SocketInput in = new SocketInput(engine);
 
         assertThatThrownBy(() -> in.fill(System.nanoTime() - MILLI)).isInstanceOf(SocketTimeoutException.class);
