@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawning.factory.testing.KeepAliveLoad;
 import dev.spawning.factory.testing.RawHttp;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
@@ -309,7 +307,7 @@ class ControllerServeTest {
         try (JavaProcess spawn = serve(file)) {
             String url = spawn.servingUrl(WAIT);
             deployment(provider, "use = call:dev.spawning.core.TestFactories::broken");
-            assertThat(ctl("reload", file.toString())).isEqualTo("reload requested\n");
+            assertThat(JavaProcess.ctl("reload", file.toString())).isEqualTo("reload requested\n");
             Map<String, Object> status = awaitReloadOutcome(file);
             @SuppressWarnings("unchecked")
             Map<String, Object> last = (Map<String, Object>) status.get("last_reload");
@@ -341,21 +339,10 @@ class ControllerServeTest {
         }
     }
 
-    private static String ctl(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] command = new String[args.length + 1];
-        command[0] = "ctl";
-        System.arraycopy(args, 0, command, 1, args.length);
-        int status = Spawn.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).as("stderr: %s", err).isZero();
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> status(Path file) {
-        return JSON.readValue(ctl("status", file.toString()), Map.class);
+        return JSON.readValue(JavaProcess.ctl("status", file.toString()), Map.class);
     }
 
     @SuppressWarnings("unchecked")

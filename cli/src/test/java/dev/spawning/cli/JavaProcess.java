@@ -3,8 +3,10 @@ package dev.spawning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,5 +152,18 @@ final class JavaProcess implements AutoCloseable {
         List<ProcessHandle> descendants = process.toHandle().descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Runs {@code spawn ctl ARGS} in this JVM, asserts it succeeded and returns its output. */
+    static String ctl(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] command = new String[args.length + 1];
+        command[0] = "ctl";
+        System.arraycopy(args, 0, command, 1, args.length);
+        int status = Spawn.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as("stderr: %s", err).isZero();
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

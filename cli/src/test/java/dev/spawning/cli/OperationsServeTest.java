@@ -3,10 +3,8 @@ package dev.spawning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawning.factory.testing.RawHttp;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -158,7 +156,7 @@ class OperationsServeTest {
                 assertThat(SpawnProcessTest.get(urls.app() + "/")).isEqualTo("old");
             }
             deployment(provider, "use = service:text\nbody = new");
-            ctl("reload", file.toString());
+            JavaProcess.ctl("reload", file.toString());
             List<Answer> seen = readinessUntilBackUp(urls.operations());
             assertThat(seen).contains(new Answer(503, "application/json",
                     "{\"status\":\"DOWN\",\"reason\":\"reload under way: generation 2 is starting\"}"));
@@ -170,7 +168,7 @@ class OperationsServeTest {
             awaitSummedRequests(urls.operations(), 4);
 
             deployment(provider, "use = call:dev.spawning.core.TestFactories::broken");
-            ctl("reload", file.toString());
+            JavaProcess.ctl("reload", file.toString());
             seen = readinessUntilBackUp(urls.operations());
             assertThat(seen).contains(new Answer(503, "application/json",
                     "{\"status\":\"DOWN\",\"reason\":\"reload under way: generation 3 is starting\"}"));
@@ -256,7 +254,7 @@ class OperationsServeTest {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String status = "";
         while (System.nanoTime() < deadline) {
-            status = ctl("status", file.toString());
+            status = JavaProcess.ctl("status", file.toString());
             int last = status.indexOf("\"last_reload\"");
             if (last >= 0 && status.indexOf(generation, last) >= 0 && status.indexOf(result, last) >= 0) {
                 return;
@@ -297,15 +295,4 @@ class OperationsServeTest {
         }
     }
 
-    private static String ctl(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] command = new String[args.length + 1];
-        command[0] = "ctl";
-        System.arraycopy(args, 0, command, 1, args.length);
-        int status = Spawn.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).as("stderr: %s", err).isZero();
-        return out.toString(StandardCharsets.UTF_8);
-    }
 }
